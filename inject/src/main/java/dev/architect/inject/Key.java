@@ -120,6 +120,11 @@ public class Key<T> {
     return new Key<>(null, type, qualifier == null ? null : Qualifiers.normalize(qualifier));
   }
 
+  /** The key for {@code type} with the qualifier of {@code other}. */
+  static Key<?> withQualifierOf(Type type, Key<?> other) {
+    return new Key<>(null, type, other.qualifier);
+  }
+
   /** This key's type with {@code qualifier} instead of its own. */
   public Key<T> withQualifier(Annotation qualifier) {
     return new Key<>(null, type, Qualifiers.normalize(qualifier));
