@@ -179,6 +179,9 @@ final class ContainerImpl implements Container {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private <T> Node<T> nodeFor(Declaration<T> d, List<Problem> problems) {
+    if (d.invalid) {
+      return null;
+    }
     Node<T> node = switch (d.target) {
       case NONE -> {
         if (!(d.key.type() instanceof Class<?> type)) {

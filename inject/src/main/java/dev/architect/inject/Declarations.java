@@ -21,6 +21,7 @@ final class Declarations {
     Object targetValue;
     Class<? extends Annotation> scope;
     boolean eager;
+    boolean invalid; // a problem was reported: make no node, so it is not reported again in other words
 
     Declaration(Key<T> key, String source, boolean element, List<Problem> problems) {
       this.key = key;
@@ -122,6 +123,7 @@ final class Declarations {
     }
 
     private void problem(String message) {
+      invalid = true;
       problems.add(new Problem(List.of(key), message + " (at " + source + ")"));
     }
   }
