@@ -143,6 +143,14 @@ final class InjectionPlan {
     if (annotated != null) {
       return annotated;
     }
+    if (type.isRecord()) { // a record's canonical constructor, whatever the record's access
+      Class<?>[] components = Arrays.stream(type.getRecordComponents()).map(c -> c.getType()).toArray(Class<?>[]::new);
+      for (Constructor<?> c : all) {
+        if (Arrays.equals(c.getParameterTypes(), components)) {
+          return c;
+        }
+      }
+    }
     Constructor<?>[] publics = Arrays.stream(all).filter(c -> Modifier.isPublic(c.getModifiers()))
         .toArray(Constructor<?>[]::new);
     if (publics.length == 1) {
