@@ -1,0 +1,12 @@
+/**
+ * The {@code architect} command: the fifteen labs and a tool per module. It has no API: it exports
+ * nothing, and opens its packages to picocli (commands and options are bound by reflection) and to
+ * the container (the lab's sample classes are constructed, injected and proxied by it).
+ */
+module dev.architect.cli {
+  requires info.picocli;
+  requires dev.architect.inject;
+
+  opens dev.architect.cli to info.picocli;
+  opens dev.architect.cli.lab to dev.architect.inject;
+}
