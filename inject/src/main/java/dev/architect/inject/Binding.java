@@ -34,6 +34,12 @@ public interface Binding<T> {
   /** What kind of binding this is. */
   Kind kind();
 
+  /**
+   * Where the binding comes from: the declaring call ({@code AppModule.configure(AppModule.java:12)}),
+   * a provider method, or {@code "just-in-time"}, {@code "derived"} or {@code "built in"}.
+   */
+  String source();
+
   /** The scope: {@code "unscoped"}, {@code "@Singleton"}, {@code "eager @Singleton"} or {@code "@YourScope"}. */
   String scope();
 

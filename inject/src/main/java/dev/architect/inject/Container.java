@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>Building a container checks the whole graph reachable from its bindings and reports every problem
  * at once in a {@link ConfigurationException}. Each binding is then compiled into a factory, so getting
  * an instance does no reflection. A concrete class that is not bound is constructed through its
- * {@code @Inject} constructor, or its only public constructor, when first needed.
+ * {@code @Inject} constructor, its only public constructor, or (for a record) its canonical constructor,
+ * when first needed.
  *
  * <p>Containers are thread-safe; a singleton is created exactly once however many threads ask for it
  * first. {@link #close()} calls the {@link PreDestroy} methods of the singletons it created, newest
@@ -29,6 +30,7 @@ public interface Container extends AutoCloseable {
    * Builds a container from {@code modules}.
    *
    * @throws ConfigurationException listing every problem found in the configuration
+   * @throws ProvisionException if an eager singleton, or a requested member injection, failed
    */
   static Container create(Module... modules) {
     return create(List.of(modules));
@@ -38,6 +40,7 @@ public interface Container extends AutoCloseable {
    * Builds a container from {@code modules}.
    *
    * @throws ConfigurationException listing every problem found in the configuration
+   * @throws ProvisionException if an eager singleton, or a requested member injection, failed
    */
   static Container create(Iterable<? extends Module> modules) {
     return ContainerImpl.build(null, modules);

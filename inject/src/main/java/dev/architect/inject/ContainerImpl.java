@@ -52,22 +52,33 @@ final class ContainerImpl implements Container {
       binder.install(Objects.requireNonNull(module, "module"));
     }
     binder.close();
+    List<Node<?>> roots;
     container.lock.lock();
     try {
-      container.configure(binder);
+      roots = container.configure(binder);
     } finally {
       container.lock.unlock();
+    }
+    try {
+      container.initialize(roots);
+    } catch (RuntimeException | Error e) {
+      try {
+        container.close(); // what was created before the failure gets its pre-destroy calls
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
     if (parent != null) {
       parent.children.add(container);
     }
-    container.initialize(binder);
     return container;
   }
 
   // ---- building --------------------------------------------------------------------------------
 
-  private void configure(BinderImpl binder) {
+  /** Turns declarations into nodes and links them; returns the roots that need work at start. */
+  private List<Node<?>> configure(BinderImpl binder) {
     List<Problem> problems = new ArrayList<>(binder.problems);
     scopes.putAll(binder.scopes);
     interceptorRules.addAll(binder.interceptors);
@@ -112,15 +123,11 @@ final class ContainerImpl implements Container {
     if (!linker.finish()) {
       throw new ConfigurationException(linker.problems);
     }
-    pendingRoots = roots;
+    return roots;
   }
 
-  private List<Node<?>> pendingRoots = List.of();
-
   /** Runs member injection of instances and statics, then creates eager singletons. */
-  private void initialize(BinderImpl binder) {
-    List<Node<?>> roots = pendingRoots;
-    pendingRoots = List.of();
+  private void initialize(List<Node<?>> roots) {
     for (Node<?> root : roots) {
       if (root instanceof Nodes.MembersNode members) {
         provide(members.key, members);

@@ -84,6 +84,11 @@ abstract class Node<T> implements Binding<T> {
   }
 
   @Override
+  public String source() {
+    return source;
+  }
+
+  @Override
   public String scope() {
     if (scopeAnnotation == null) {
       return "unscoped";

@@ -106,4 +106,24 @@ class LifecycleTest {
         .hasMessage("@PreDestroy method LifecycleTest.FailsToStop.stop() failed: java.lang.IllegalStateException: stuck");
     assertThat(EVENTS).containsExactly("close Database", "base stopped Database");
   }
+
+  @Singleton
+  static class FailsToStart {
+    @Inject
+    FailsToStart(Database database) {
+      throw new IllegalStateException("no config");
+    }
+  }
+
+  @Test
+  void aFailingEagerSingletonFailsTheBuildAndStopsWhatWasAlreadyStarted() {
+    EVENTS.clear();
+    assertThatThrownBy(() -> Container.create(b -> {
+      b.bind(Database.class).asEagerSingleton();
+      b.bind(FailsToStart.class).asEagerSingleton();
+    })).isInstanceOf(ProvisionException.class)
+        .hasMessage("error providing LifecycleTest.FailsToStart: IllegalStateException (no config)");
+    assertThat(EVENTS).containsExactly("new Database", "base started Database", "open Database", "close Database",
+        "base stopped Database");
+  }
 }
