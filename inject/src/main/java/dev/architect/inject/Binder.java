@@ -1,6 +1,7 @@
 package dev.architect.inject;
 
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.util.function.Predicate;
 
@@ -53,6 +54,17 @@ public interface Binder {
 
   /** Injects the {@code @Inject} fields and methods of {@code instance} when the container is built. */
   void requestInjection(Object instance);
+
+  /**
+   * Gives the container full access to the module of {@code lookup}'s class: pass
+   * {@code MethodHandles.lookup()}. Only useful in a named module other than the container's: there,
+   * opening a package gives the container package access, so its interception proxies are ordinary
+   * classes of that package; with full access they are hidden classes nested in the intercepted
+   * class, and private constructors can be intercepted too.
+   *
+   * @throws IllegalArgumentException if {@code lookup} does not have full privilege access
+   */
+  void grantAccess(MethodHandles.Lookup lookup);
 
   /** Runs {@code module} against this binder (each module class is installed once). */
   void install(Module module);

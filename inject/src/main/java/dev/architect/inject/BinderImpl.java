@@ -3,6 +3,7 @@ package dev.architect.inject;
 import dev.architect.inject.ConfigurationException.Problem;
 import dev.architect.inject.Declarations.Declaration;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class BinderImpl implements Binder {
   final List<Class<?>> staticInjections = new ArrayList<>();
   final List<Object> instanceInjections = new ArrayList<>();
   final List<ProviderMethod> providerMethods = new ArrayList<>();
+  final Map<java.lang.Module, MethodHandles.Lookup> grants = new LinkedHashMap<>();
   private final Set<Class<?>> installed = new HashSet<>();
   private boolean open = true;
 
@@ -151,6 +153,17 @@ final class BinderImpl implements Binder {
   public void requestInjection(Object instance) {
     checkOpen();
     instanceInjections.add(Objects.requireNonNull(instance, "instance"));
+  }
+
+  @Override
+  public void grantAccess(MethodHandles.Lookup lookup) {
+    Objects.requireNonNull(lookup, "lookup");
+    checkOpen();
+    if (!lookup.hasFullPrivilegeAccess()) {
+      throw new IllegalArgumentException("lookup must have full privilege access (pass MethodHandles.lookup()), was "
+          + lookup);
+    }
+    grants.put(lookup.lookupClass().getModule(), lookup);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.architect.inject.ConfigurationException.Problem;
 import dev.architect.inject.Declarations.Declaration;
 import jakarta.inject.Provider;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,7 @@ final class ContainerImpl implements Container {
   private final Map<Class<?>, Node<?>> resolvedClasses = new ConcurrentHashMap<>(); // fast path, unqualified classes
   private final Map<Class<? extends Annotation>, Scope> scopes = new LinkedHashMap<>();
   private final List<Interceptors.Rule> interceptorRules = new ArrayList<>();
+  private final Map<java.lang.Module, MethodHandles.Lookup> grants = new LinkedHashMap<>();
   private final List<Object> destroyable = new ArrayList<>(); // guarded by lock, creation order
   private final List<ContainerImpl> children = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -41,6 +43,7 @@ final class ContainerImpl implements Container {
     if (parent != null) {
       scopes.putAll(parent.scopes);
       interceptorRules.addAll(parent.interceptorRules);
+      grants.putAll(parent.grants);
     }
   }
 
@@ -82,6 +85,7 @@ final class ContainerImpl implements Container {
     List<Problem> problems = new ArrayList<>(binder.problems);
     scopes.putAll(binder.scopes);
     interceptorRules.addAll(binder.interceptors);
+    grants.putAll(binder.grants);
     for (Declaration<?> declaration : binder.declarations) {
       register(nodeFor(declaration, problems), problems);
     }
@@ -548,5 +552,10 @@ final class ContainerImpl implements Container {
 
   List<Interceptors.Rule> interceptorRules() {
     return interceptorRules;
+  }
+
+  /** The full-privilege lookup a module granted with {@link Binder#grantAccess}, or null. */
+  MethodHandles.Lookup grantOf(java.lang.Module module) {
+    return grants.get(module);
   }
 }

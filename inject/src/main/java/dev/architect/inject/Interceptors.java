@@ -130,18 +130,19 @@ final class Interceptors {
 
   /**
    * The entry point a proxy method calls: {@code apply(proxy, arguments)} runs the chain and then the
-   * original method. Shared by all instances of one proxy class.
+   * original method. Shared by the instances one binding creates.
    */
   static final class Handler implements java.util.function.BiFunction<Object, Object[], Object> {
     final Method method;
     final MethodInterceptor[] chain;
     final Class<?> returnType;
-    MethodHandle superCall; // (Object target, Object[] arguments) -> Object; set once the proxy is defined
+    final MethodHandle superCall; // (Object target, Object[] arguments) -> Object
 
-    Handler(Method method, MethodInterceptor[] chain) {
+    Handler(Method method, MethodInterceptor[] chain, MethodHandle superCall) {
       this.method = method;
       this.chain = chain;
       this.returnType = method.getReturnType();
+      this.superCall = superCall;
     }
 
     @Override

@@ -37,6 +37,7 @@ final class Invokers {
     }
   }
 
+
   static MethodHandle unreflect(Method m) {
     try {
       return privateLookup(m.getDeclaringClass()).unreflect(m);

@@ -66,7 +66,7 @@ final class Nodes {
         template = Factories.template(plan);
         constructed = plan.type;
       } else {
-        Proxies.Proxy proxy = Proxies.define(plan, interception);
+        Proxies.Proxy proxy = Proxies.define(plan, interception, owner.grantOf(plan.type.getModule()));
         template = Factories.define(plan, proxy.constructor());
         constructed = proxy.type();
       }

@@ -1,16 +1,12 @@
 package dev.architect.inject;
 
-import static java.lang.constant.ConstantDescs.BSM_CLASS_DATA_AT;
 import static java.lang.constant.ConstantDescs.CD_Object;
-import static java.lang.constant.ConstantDescs.CD_void;
-import static java.lang.constant.ConstantDescs.DEFAULT_NAME;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
-import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -18,60 +14,143 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
- * Generates interception proxies: a hidden subclass of the intercepted class, defined in its package
- * (and nest, so it may call a private constructor), that overrides each intercepted method:
+ * Generates interception proxies: a subclass of the intercepted class, defined in its package, that
+ * overrides each intercepted method:
  *
  * <pre>{@code
  * final class Service$$Proxy extends Service {
- *   Service$$Proxy(Repository r) { super(r); }
- *   public Order place(Order o) { return (Order) HANDLER_0.apply(this, new Object[] {o}); }
+ *   private final BiFunction[] handlers;
+ *   Service$$Proxy(Repository r, BiFunction[] handlers) { this.handlers = handlers; super(r); }
+ *   public Order place(Order o) { return (Order) handlers[0].apply(this, new Object[] {o}); }
  *   private Order super$0(Order o) { return super.place(o); }   // what proceed() ends with
  * }
  * }</pre>
  *
- * The handlers are constants of the class (its class data), so no field has to be set before the
- * super constructor runs: a method the constructor calls is intercepted like any other.
+ * The handlers are stored before the super constructor runs, so a method the constructor calls is
+ * intercepted like any other. Since the handlers come per instance, one proxy class serves every
+ * container: it is generated once per class and set of intercepted methods.
+ *
+ * <p>When the container has full access to the class's module (the class path, or the same module),
+ * the proxy is a hidden class in the class's nest, so even a private constructor can be called. A
+ * package of another named module that is only opened to the container gives package access, not
+ * full access: the proxy is then an ordinary class of that package, defined through the lookup, and
+ * the intercepted class needs a non-private constructor.
  */
 final class Proxies {
   private static final ClassDesc CD_BiFunction = ClassDesc.of(BiFunction.class.getName());
+  private static final ClassDesc CD_BiFunctions = CD_BiFunction.arrayType();
   private static final MethodTypeDesc MTD_apply = MethodTypeDesc.of(CD_Object, CD_Object, CD_Object);
+  private static final String HANDLERS = "handlers";
+  private static final AtomicLong ORDINARY_NAMES = new AtomicLong();
+  private static final ClassValue<Map<List<Method>, ProxyClass>> CLASSES = new ClassValue<>() {
+    @Override
+    protected Map<List<Method>, ProxyClass> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
 
   private Proxies() {}
 
-  /** A defined proxy class and its constructor, which takes the intercepted class's constructor parameters. */
+  /**
+   * A defined proxy class: its constructor takes the intercepted class's constructor parameters and
+   * then the handlers; {@code superCalls[i]} calls the original of intercepted method {@code i}.
+   */
+  private record ProxyClass(Class<?> type, MethodHandle constructor, MethodHandle[] superCalls) {}
+
+  /** The proxy to construct, and a constructor handle taking the intercepted class's parameters. */
   record Proxy(Class<?> type, MethodHandle constructor) {}
 
-  static Proxy define(InjectionPlan plan, Interceptors.Plan interception) {
-    Class<?> type = plan.type;
-    List<Interceptors.Handler> handlers = new ArrayList<>();
-    for (int i = 0; i < interception.methods().size(); i++) {
-      handlers.add(new Interceptors.Handler(interception.methods().get(i), interception.chains().get(i)));
+  /**
+   * The proxy for {@code plan.type} with {@code interception}'s handlers.
+   *
+   * @param granted a full-privilege lookup in the class's module, or null
+   */
+  static Proxy define(InjectionPlan plan, Interceptors.Plan interception, MethodHandles.Lookup granted) {
+    List<Method> methods = interception.methods();
+    ProxyClass proxy = CLASSES.get(plan.type).computeIfAbsent(methods, m -> generate(plan, m, granted));
+    BiFunction<?, ?, ?>[] handlers = new BiFunction<?, ?, ?>[methods.size()];
+    for (int i = 0; i < handlers.length; i++) {
+      handlers[i] = new Interceptors.Handler(methods.get(i), interception.chains().get(i), proxy.superCalls()[i]);
     }
+    MethodHandle constructor = MethodHandles.insertArguments(proxy.constructor(),
+        plan.constructor.getParameterCount(), (Object) handlers);
+    return new Proxy(proxy.type(), constructor);
+  }
+
+  private static ProxyClass generate(InjectionPlan plan, List<Method> methods, MethodHandles.Lookup granted) {
+    Class<?> type = plan.type;
+    MethodHandles.Lookup target;
+    try {
+      target = granted != null ? MethodHandles.privateLookupIn(type, granted) : Invokers.privateLookup(type);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot reach " + type.getName() + " with the granted lookup: " + e, e);
+    }
+    boolean hidden = target.hasFullPrivilegeAccess();
+    if (!hidden && Modifier.isPrivate(plan.constructor.getModifiers())) {
+      throw new IllegalStateException("its constructor is private, and module " + type.getModule().getName()
+          + " gives the container package access only (call Binder.grantAccess(MethodHandles.lookup()) in it)");
+    }
+    String name = type.getName() + "$$Proxy" + (hidden ? "" : "$" + ORDINARY_NAMES.incrementAndGet());
+    byte[] bytes = bytecode(ClassDesc.of(name), type, plan.constructor.getParameterTypes(), methods);
+    try {
+      MethodHandles.Lookup proxy = hidden
+          ? target.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE)
+          : Invokers.privateLookup(target.defineClass(bytes));
+      Class<?> proxyType = proxy.lookupClass();
+      MethodHandle[] superCalls = new MethodHandle[methods.size()];
+      for (int i = 0; i < superCalls.length; i++) {
+        Method m = methods.get(i);
+        superCalls[i] = proxy.findVirtual(proxyType, "super$" + i,
+                MethodType.methodType(m.getReturnType(), m.getParameterTypes()))
+            .asSpreader(Object[].class, m.getParameterCount())
+            .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+      }
+      MethodHandle constructor = proxy.findConstructor(proxyType, MethodType.methodType(void.class,
+          constructorParameters(plan.constructor.getParameterTypes())));
+      return new ProxyClass(proxyType, constructor, superCalls);
+    } catch (IllegalAccessException | NoSuchMethodException e) {
+      throw new IllegalStateException("cannot define the proxy of " + type.getName() + ": " + e, e);
+    }
+  }
+
+  private static Class<?>[] constructorParameters(Class<?>[] superParameters) {
+    Class<?>[] parameters = Arrays.copyOf(superParameters, superParameters.length + 1);
+    parameters[superParameters.length] = BiFunction[].class;
+    return parameters;
+  }
+
+  private static byte[] bytecode(ClassDesc self, Class<?> type, Class<?>[] superParameters, List<Method> methods) {
     ClassDesc superclass = desc(type);
-    ClassDesc self = ClassDesc.of(type.getName() + "$$Proxy");
-    Class<?>[] constructorParameters = plan.constructor.getParameterTypes();
-    byte[] bytes = ClassFile.of().build(self, cls -> {
+    return ClassFile.of().build(self, cls -> {
       cls.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
       cls.withSuperclass(superclass);
-      MethodTypeDesc constructorType = methodDesc(void.class, constructorParameters);
-      cls.withMethodBody(INIT_NAME, constructorType, ClassFile.ACC_PUBLIC, code -> {
-        code.aload(0);
-        loadParameters(code, constructorParameters);
-        code.invokespecial(superclass, INIT_NAME, constructorType);
-        code.return_();
-      });
-      for (int i = 0; i < handlers.size(); i++) {
-        Method m = handlers.get(i).method;
+      cls.withField(HANDLERS, CD_BiFunctions, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+      MethodTypeDesc superConstructor = methodDesc(void.class, superParameters);
+      cls.withMethodBody(INIT_NAME, methodDesc(void.class, constructorParameters(superParameters)),
+          ClassFile.ACC_PUBLIC, code -> {
+            int handlersSlot = 1 + Arrays.stream(superParameters).mapToInt(p -> TypeKind.from(p).slotSize()).sum();
+            // Stored before super(...): the super constructor may call an intercepted method.
+            code.aload(0).aload(handlersSlot).putfield(self, HANDLERS, CD_BiFunctions);
+            code.aload(0);
+            loadParameters(code, superParameters);
+            code.invokespecial(superclass, INIT_NAME, superConstructor);
+            code.return_();
+          });
+      for (int i = 0; i < methods.size(); i++) {
+        Method m = methods.get(i);
         int index = i;
         MethodTypeDesc methodType = methodDesc(m.getReturnType(), m.getParameterTypes());
         int access = m.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED);
         cls.withMethodBody(m.getName(), methodType, access, code -> {
-          code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_BiFunction, index));
+          code.aload(0).getfield(self, HANDLERS, CD_BiFunctions).loadConstant(index).aaload();
           code.aload(0);
           Class<?>[] parameters = m.getParameterTypes();
           code.loadConstant(parameters.length).anewarray(CD_Object);
@@ -95,22 +174,6 @@ final class Proxies {
         });
       }
     });
-    try {
-      MethodHandles.Lookup proxy = Invokers.privateLookup(type)
-          .defineHiddenClassWithClassData(bytes, List.copyOf(handlers), true, MethodHandles.Lookup.ClassOption.NESTMATE);
-      for (int i = 0; i < handlers.size(); i++) {
-        Method m = handlers.get(i).method;
-        MethodHandle superCall = proxy.findVirtual(proxy.lookupClass(), "super$" + i,
-            MethodType.methodType(m.getReturnType(), m.getParameterTypes()));
-        handlers.get(i).superCall = superCall.asSpreader(Object[].class, m.getParameterCount())
-            .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
-      }
-      MethodHandle constructor = proxy.findConstructor(proxy.lookupClass(),
-          MethodType.methodType(void.class, constructorParameters));
-      return new Proxy(proxy.lookupClass(), constructor);
-    } catch (IllegalAccessException | NoSuchMethodException e) {
-      throw new IllegalStateException("cannot define the proxy of " + type.getName() + ": " + e, e);
-    }
   }
 
   private static ClassDesc desc(Class<?> type) {

@@ -247,4 +247,21 @@ class InterceptionTest {
     assertThat(container.getInstance(Greeter.class).getClass()).isEqualTo(Greeter.class);
     assertThat(container.getInstance(Punctuation.class).getClass()).isEqualTo(Punctuation.class);
   }
+
+  @Test
+  void grantAccessNeedsAFullPrivilegeLookup() {
+    var reduced = java.lang.invoke.MethodHandles.lookup().dropLookupMode(java.lang.invoke.MethodHandles.Lookup.PRIVATE);
+    assertThatThrownBy(() -> Container.create(b -> b.grantAccess(reduced)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("lookup must have full privilege access (pass MethodHandles.lookup()), was ");
+  }
+
+  @Test
+  void oneProxyClassServesEveryContainer() {
+    Greeter first = Container.create(b -> b.bindInterceptor(Traced.class, UPPERCASE)).getInstance(Greeter.class);
+    Greeter second = Container.create(b -> b.bindInterceptor(Traced.class, Invocation::proceed)).getInstance(Greeter.class);
+    assertThat(second.getClass()).isSameAs(first.getClass());
+    assertThat(first.greet("x")).isEqualTo("HELLO! X");
+    assertThat(second.greet("x")).isEqualTo("hello! x");
+  }
 }

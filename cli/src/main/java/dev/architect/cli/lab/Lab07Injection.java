@@ -10,6 +10,7 @@ import dev.architect.inject.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Qualifier;
 import java.io.PrintWriter;
+import java.lang.invoke.MethodHandles;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -57,7 +58,11 @@ public final class Lab07Injection implements Lab {
     Shop.InMemoryOrderRepository repository;
     try (Container container = Container.create(
         new Shop.ShopModule(out),
-        binder -> binder.bindInterceptor(Shop.Timed.class, timing))) {
+        binder -> {
+          binder.bindInterceptor(Shop.Timed.class, timing);
+          // On the module path this lets the proxies be hidden classes nested in the shop's classes.
+          binder.grantAccess(MethodHandles.lookup());
+        })) {
       graph(out, container, Key.of(Shop.OrderService.class));
       repository = (Shop.InMemoryOrderRepository) container.getInstance(Shop.OrderRepository.class);
       interception(out, container);

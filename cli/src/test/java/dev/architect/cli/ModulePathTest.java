@@ -1,0 +1,41 @@
+package dev.architect.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs lab 07 in a child JVM on the module path, so that the container works across real module
+ * boundaries: private lookups and hidden-class proxies in dev.architect.cli.lab, which opens its
+ * package to dev.architect.inject as the inject README asks.
+ */
+class ModulePathTest {
+  @Test
+  void lab07RunsAsANamedModule() throws Exception {
+    List<String> wanted = List.of("cli" + File.separator + "target" + File.separator + "classes",
+        "architect-inject", "inject" + File.separator + "target" + File.separator + "classes",
+        "jakarta.inject-api", "picocli");
+    String modulePath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> wanted.stream().anyMatch(entry::contains))
+        .collect(Collectors.joining(File.pathSeparator));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "--module-path", modulePath, "-m",
+        "dev.architect.cli/dev.architect.cli.Main", "lab", "07")
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output)
+        .contains("instance class:  dev.architect.cli.lab.Shop$OrderService$$Proxy/0x")
+        .contains("hidden class:    true")
+        .contains("@Timed");
+  }
+}
