@@ -66,6 +66,6 @@ public interface Binder {
    */
   void grantAccess(MethodHandles.Lookup lookup);
 
-  /** Runs {@code module} against this binder (each module class is installed once). */
+  /** Runs {@code module} against this binder; a module equal to one already installed is skipped. */
   void install(Module module);
 }

@@ -31,7 +31,7 @@ final class BinderImpl implements Binder {
   final List<Object> instanceInjections = new ArrayList<>();
   final List<ProviderMethod> providerMethods = new ArrayList<>();
   final Map<java.lang.Module, MethodHandles.Lookup> grants = new LinkedHashMap<>();
-  private final Set<Class<?>> installed = new HashSet<>();
+  private final Set<Module> installed = new HashSet<>();
   private boolean open = true;
 
   /** A {@code @Provides} method of a module instance. */
@@ -170,11 +170,12 @@ final class BinderImpl implements Binder {
   public void install(Module module) {
     Objects.requireNonNull(module, "module");
     checkOpen();
-    Class<?> type = module.getClass();
-    // A module class is installed once, so two modules may install a shared one. Lambdas are distinct.
-    if (!type.isSynthetic() && !type.isHidden() && !installed.add(type)) {
+    // Equal modules are installed once, so two modules may both install a shared one (a module
+    // without equals() is equal only to itself, so each instance counts, as with Guice).
+    if (!installed.add(module)) {
       return;
     }
+    Class<?> type = module.getClass();
     module.configure(this);
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {

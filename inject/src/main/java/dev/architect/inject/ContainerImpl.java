@@ -409,6 +409,7 @@ final class ContainerImpl implements Container {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T getInstance(Class<T> type) {
+    checkOpen();
     Node<T> node = (Node<T>) resolvedClasses.get(type);
     if (node == null) {
       node = node(Key.of(type));
@@ -418,6 +419,7 @@ final class ContainerImpl implements Container {
 
   @Override
   public <T> T getInstance(Key<T> key) {
+    checkOpen();
     return provide(key, node(Objects.requireNonNull(key, "key")));
   }
 
