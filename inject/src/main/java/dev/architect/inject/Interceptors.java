@@ -1,7 +1,6 @@
 package dev.architect.inject;
 
 import java.lang.annotation.Annotation;
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /** Which methods of a class are intercepted, by what, and how a call runs through its chain. */
@@ -132,13 +132,13 @@ final class Interceptors {
    * The entry point a proxy method calls: {@code apply(proxy, arguments)} runs the chain and then the
    * original method. Shared by the instances one binding creates.
    */
-  static final class Handler implements java.util.function.BiFunction<Object, Object[], Object> {
+  static final class Handler implements BiFunction<Object, Object[], Object> {
     final Method method;
     final MethodInterceptor[] chain;
     final Class<?> returnType;
-    final MethodHandle superCall; // (Object target, Object[] arguments) -> Object
+    final BiFunction<Object, Object[], Object> superCall; // the original method; checked exceptions pass through
 
-    Handler(Method method, MethodInterceptor[] chain, MethodHandle superCall) {
+    Handler(Method method, MethodInterceptor[] chain, BiFunction<Object, Object[], Object> superCall) {
       this.method = method;
       this.chain = chain;
       this.returnType = method.getReturnType();
@@ -196,7 +196,7 @@ final class Interceptors {
       if (index < handler.chain.length) {
         return handler.chain[index].invoke(new Call(handler, target, args, index + 1));
       }
-      return (Object) handler.superCall.invokeExact(target, args);
+      return handler.superCall.apply(target, args);
     }
 
     @Override

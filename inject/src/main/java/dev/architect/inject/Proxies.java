@@ -8,12 +8,14 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessFlag;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import java.util.function.BiFunction;
  *   private final BiFunction[] handlers;
  *   Service$$Proxy(Repository r, BiFunction[] handlers) { this.handlers = handlers; super(r); }
  *   public Order place(Order o) { return (Order) handlers[0].apply(this, new Object[] {o}); }
- *   private Order super$0(Order o) { return super.place(o); }   // what proceed() ends with
+ *   private Order super$0(Order o) { return super.place(o); }   // what proceed() ends with,
+ *   static Object invoke$0(Object self, Object[] a) { return ((Service$$Proxy) self).super$0((Order) a[0]); }
  * }
  * }</pre>
  *
@@ -49,6 +52,8 @@ final class Proxies {
   private static final ClassDesc CD_BiFunctions = CD_BiFunction.arrayType();
   private static final MethodTypeDesc MTD_apply = MethodTypeDesc.of(CD_Object, CD_Object, CD_Object);
   private static final String HANDLERS = "handlers";
+  private static final MethodType BRIDGE_TYPE = MethodType.methodType(Object.class, Object.class, Object[].class);
+  private static final MethodTypeDesc MTD_bridge = MethodTypeDesc.of(CD_Object, CD_Object, CD_Object.arrayType());
   private static final AtomicLong ORDINARY_NAMES = new AtomicLong();
   private static final ClassValue<Map<List<Method>, ProxyClass>> CLASSES = new ClassValue<>() {
     @Override
@@ -63,7 +68,7 @@ final class Proxies {
    * A defined proxy class: its constructor takes the intercepted class's constructor parameters and
    * then the handlers; {@code superCalls[i]} calls the original of intercepted method {@code i}.
    */
-  private record ProxyClass(Class<?> type, MethodHandle constructor, MethodHandle[] superCalls) {}
+  private record ProxyClass(Class<?> type, MethodHandle constructor, List<BiFunction<Object, Object[], Object>> superCalls) {}
 
   /** The proxy to construct, and a constructor handle taking the intercepted class's parameters. */
   record Proxy(Class<?> type, MethodHandle constructor) {}
@@ -74,18 +79,28 @@ final class Proxies {
    * @param granted a full-privilege lookup in the class's module, or null
    */
   static Proxy define(InjectionPlan plan, Interceptors.Plan interception, MethodHandles.Lookup granted) {
+    return instantiate(plan, interception,
+        CLASSES.get(plan.type).computeIfAbsent(interception.methods(), m -> generate(plan, m, granted, true)));
+  }
+
+  /** An ordinary (not hidden, not cached) proxy, as in a module that grants package access only: for tests. */
+  static Proxy defineOrdinary(InjectionPlan plan, Interceptors.Plan interception) {
+    return instantiate(plan, interception, generate(plan, interception.methods(), null, false));
+  }
+
+  private static Proxy instantiate(InjectionPlan plan, Interceptors.Plan interception, ProxyClass proxy) {
     List<Method> methods = interception.methods();
-    ProxyClass proxy = CLASSES.get(plan.type).computeIfAbsent(methods, m -> generate(plan, m, granted));
     BiFunction<?, ?, ?>[] handlers = new BiFunction<?, ?, ?>[methods.size()];
     for (int i = 0; i < handlers.length; i++) {
-      handlers[i] = new Interceptors.Handler(methods.get(i), interception.chains().get(i), proxy.superCalls()[i]);
+      handlers[i] = new Interceptors.Handler(methods.get(i), interception.chains().get(i), proxy.superCalls().get(i));
     }
     MethodHandle constructor = MethodHandles.insertArguments(proxy.constructor(),
         plan.constructor.getParameterCount(), (Object) handlers);
     return new Proxy(proxy.type(), constructor);
   }
 
-  private static ProxyClass generate(InjectionPlan plan, List<Method> methods, MethodHandles.Lookup granted) {
+  private static ProxyClass generate(InjectionPlan plan, List<Method> methods, MethodHandles.Lookup granted,
+      boolean hiddenIfAllowed) {
     Class<?> type = plan.type;
     MethodHandles.Lookup target;
     try {
@@ -93,7 +108,7 @@ final class Proxies {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot reach " + type.getName() + " with the granted lookup: " + e, e);
     }
-    boolean hidden = target.hasFullPrivilegeAccess();
+    boolean hidden = hiddenIfAllowed && target.hasFullPrivilegeAccess();
     if (!hidden && Modifier.isPrivate(plan.constructor.getModifiers())) {
       throw new IllegalStateException("its constructor is private, and module " + type.getModule().getName()
           + " gives the container package access only (call Binder.grantAccess(MethodHandles.lookup()) in it)");
@@ -105,19 +120,38 @@ final class Proxies {
           ? target.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE)
           : Invokers.privateLookup(target.defineClass(bytes));
       Class<?> proxyType = proxy.lookupClass();
-      MethodHandle[] superCalls = new MethodHandle[methods.size()];
-      for (int i = 0; i < superCalls.length; i++) {
-        Method m = methods.get(i);
-        superCalls[i] = proxy.findVirtual(proxyType, "super$" + i,
-                MethodType.methodType(m.getReturnType(), m.getParameterTypes()))
-            .asSpreader(Object[].class, m.getParameterCount())
-            .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+      List<BiFunction<Object, Object[], Object>> superCalls = new ArrayList<>();
+      for (int i = 0; i < methods.size(); i++) {
+        MethodHandle bridge = proxy.findStatic(proxyType, "invoke$" + i, BRIDGE_TYPE);
+        superCalls.add(hidden ? spin(proxy, bridge) : (self, arguments) -> {
+          try {
+            return (Object) bridge.invokeExact(self, arguments);
+          } catch (Throwable t) {
+            throw Invokers.sneaky(t);
+          }
+        });
       }
       MethodHandle constructor = proxy.findConstructor(proxyType, MethodType.methodType(void.class,
           constructorParameters(plan.constructor.getParameterTypes())));
-      return new ProxyClass(proxyType, constructor, superCalls);
+      return new ProxyClass(proxyType, constructor, List.copyOf(superCalls));
     } catch (IllegalAccessException | NoSuchMethodException e) {
       throw new IllegalStateException("cannot define the proxy of " + type.getName() + ": " + e, e);
+    }
+  }
+
+  /**
+   * A function ({@code apply(target, arguments)}, a JDK interface since its class lives in the
+   * intercepted class's package) whose class calls {@code bridge} directly (a lambda class nested with the proxy), so
+   * the JIT inlines the original method into the interceptor chain; a method handle kept in a field
+   * would stay an opaque call.
+   */
+  @SuppressWarnings("unchecked")
+  private static BiFunction<Object, Object[], Object> spin(MethodHandles.Lookup proxy, MethodHandle bridge) {
+    try {
+      return (BiFunction<Object, Object[], Object>) LambdaMetafactory.metafactory(proxy, "apply",
+          MethodType.methodType(BiFunction.class), BRIDGE_TYPE.generic(), bridge, BRIDGE_TYPE).getTarget().invoke();
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot link the original methods of " + proxy.lookupClass().getName(), t);
     }
   }
 
@@ -172,6 +206,22 @@ final class Proxies {
           code.invokespecial(superclass, m.getName(), methodType);
           code.return_(TypeKind.from(m.getReturnType()));
         });
+        // static Object invoke$i(Object self, Object[] arguments): super$i with unpacked arguments, boxed result
+        cls.withMethodBody("invoke$" + i, MTD_bridge, ClassFile.ACC_STATIC | ClassFile.ACC_SYNTHETIC, code -> {
+          code.aload(0).checkcast(self);
+          Class<?>[] parameters = m.getParameterTypes();
+          for (int p = 0; p < parameters.length; p++) {
+            code.aload(1).loadConstant(p).aaload();
+            unbox(code, parameters[p]);
+          }
+          code.invokevirtual(self, "super$" + index, methodType);
+          if (m.getReturnType() == void.class) {
+            code.aconst_null();
+          } else {
+            box(code, m.getReturnType());
+          }
+          code.areturn();
+        });
       }
     });
   }
@@ -204,19 +254,22 @@ final class Proxies {
     }
   }
 
+  /** Converts the Object on the stack to {@code type}: a cast, or a cast and unboxing. */
+  private static void unbox(CodeBuilder code, Class<?> type) {
+    if (type.isPrimitive()) {
+      Class<?> wrapper = Types.wrap(type);
+      code.checkcast(desc(wrapper)).invokevirtual(desc(wrapper), type.getName() + "Value", MethodTypeDesc.of(desc(type)));
+    } else if (type != Object.class) {
+      code.checkcast(desc(type));
+    }
+  }
+
   private static void returnAs(CodeBuilder code, Class<?> type) {
     if (type == void.class) {
       code.pop().return_();
-    } else if (type.isPrimitive()) {
-      Class<?> wrapper = Types.wrap(type);
-      code.checkcast(desc(wrapper))
-          .invokevirtual(desc(wrapper), type.getName() + "Value", MethodTypeDesc.of(desc(type)))
-          .return_(TypeKind.from(type));
     } else {
-      if (type != Object.class) {
-        code.checkcast(desc(type));
-      }
-      code.areturn();
+      unbox(code, type);
+      code.return_(TypeKind.from(type));
     }
   }
 

@@ -264,4 +264,33 @@ class InterceptionTest {
     assertThat(first.greet("x")).isEqualTo("HELLO! X");
     assertThat(second.greet("x")).isEqualTo("hello! x");
   }
+
+  @Test
+  void ordinaryProxiesForModulesThatOnlyOpenTheirPackageBehaveTheSame() throws Throwable {
+    List<String> log = new ArrayList<>();
+    MethodInterceptor logging = call -> {
+      log.add(call.method().getName());
+      return call.proceed();
+    };
+    InjectionPlan plan = InjectionPlan.of(Greeter.class);
+    List<String> problems = new ArrayList<>();
+    Interceptors.Plan interception = Interceptors.plan(Greeter.class,
+        List.of(Interceptors.Rule.byAnnotation(Traced.class, List.of(logging), "test")), problems);
+    assertThat(problems).isEmpty();
+
+    Proxies.Proxy proxy = Proxies.defineOrdinary(plan, interception);
+    Greeter greeter = (Greeter) proxy.constructor().invoke(new Punctuation());
+
+    assertThat(proxy.type().isHidden()).isFalse();
+    assertThat(proxy.type().getName()).startsWith(Greeter.class.getName() + "$$Proxy$");
+    assertThat(greeter.greet("ada")).isEqualTo("hello! ada");
+    assertThat(greeter.add(2, 40L)).isEqualTo(42);
+    assertThat(log).containsExactly("greet", "add");
+
+    InjectionPlan throwerPlan = InjectionPlan.of(Thrower.class);
+    Interceptors.Plan throwerInterception = Interceptors.plan(Thrower.class,
+        List.of(Interceptors.Rule.byAnnotation(Traced.class, List.of(logging), "test")), problems);
+    Thrower thrower = (Thrower) Proxies.defineOrdinary(throwerPlan, throwerInterception).constructor().invoke();
+    assertThatThrownBy(thrower::fail).isInstanceOf(java.io.IOException.class).hasMessage("checked");
+  }
 }
