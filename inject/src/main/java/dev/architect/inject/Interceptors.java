@@ -136,12 +136,14 @@ final class Interceptors {
     final Method method;
     final MethodInterceptor[] chain;
     final Class<?> returnType;
+    private final Class<?> boxedReturnType;
     final BiFunction<Object, Object[], Object> superCall; // the original method; checked exceptions pass through
 
     Handler(Method method, MethodInterceptor[] chain, BiFunction<Object, Object[], Object> superCall) {
       this.method = method;
       this.chain = chain;
       this.returnType = method.getReturnType();
+      this.boxedReturnType = Types.wrap(returnType);
       this.superCall = superCall;
     }
 
@@ -167,7 +169,7 @@ final class Interceptors {
         }
         return null;
       }
-      if (!Types.wrap(returnType).isInstance(result)) {
+      if (!boxedReturnType.isInstance(result)) {
         throw new ClassCastException("an interceptor returned a " + result.getClass().getName() + " for "
             + describe() + ", which returns " + returnType.getName());
       }
