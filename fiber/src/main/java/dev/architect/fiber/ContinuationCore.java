@@ -11,12 +11,25 @@ import jdk.internal.vm.ContinuationScope;
 final class ContinuationCore implements Core {
   private static final ContinuationScope SCOPE = new ContinuationScope("architect-fiber");
 
+  private final Fiber.State state;
   private FiberContinuation continuation;
+
+  ContinuationCore(Fiber.State state) {
+    this.state = state;
+  }
+
+  /**
+   * The state of the innermost continuation fiber mounted on this thread, or null. Walking the JDK's
+   * own chain of mounted continuations costs a few loads, and needs no bookkeeping on each switch.
+   */
+  static Fiber.State currentState() {
+    return Continuation.getCurrentContinuation(SCOPE) instanceof FiberContinuation f ? f.state : null;
+  }
 
   @Override
   public void run(Runnable body) {
     if (continuation == null) {
-      continuation = new FiberContinuation(body);
+      continuation = new FiberContinuation(body, state);
     }
     continuation.run();
   }
@@ -38,8 +51,11 @@ final class ContinuationCore implements Core {
   }
 
   private static final class FiberContinuation extends Continuation {
-    FiberContinuation(Runnable body) {
+    final Fiber.State state;
+
+    FiberContinuation(Runnable body, Fiber.State state) {
       super(SCOPE, body);
+      this.state = state;
     }
 
     @Override

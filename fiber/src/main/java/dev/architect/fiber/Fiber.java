@@ -61,6 +61,8 @@ public final class Fiber implements AutoCloseable {
   }
 
   private static final Implementation DEFAULT = chooseDefault();
+  private static final boolean CONTINUATIONS = Implementation.CONTINUATION.isAvailable();
+  /** The virtual-thread fiber whose body runs on this thread (continuation fibers are found otherwise). */
   private static final ThreadLocal<State> CURRENT = new ThreadLocal<>();
   private static final Cleaner CLEANER = Cleaner.create(Thread.ofVirtual().name("fiber-cleaner").factory());
 
@@ -84,8 +86,7 @@ public final class Fiber implements AutoCloseable {
           + describe(Fiber.class.getModule()) + " (--add-exports java.base/jdk.internal.vm="
           + (Fiber.class.getModule().isNamed() ? Fiber.class.getModule().getName() : "ALL-UNNAMED") + ")");
     }
-    Core core = implementation == Implementation.CONTINUATION ? new ContinuationCore() : new ThreadCore();
-    this.state = new State(core, body, implementation);
+    this.state = new State(body, implementation);
     state.self = new WeakReference<>(this);
   }
 
@@ -164,7 +165,7 @@ public final class Fiber implements AutoCloseable {
    * @throws FiberException if no fiber is running on this thread, or the fiber is being closed
    */
   public static Object suspend(Object value) {
-    State s = CURRENT.get();
+    State s = currentState();
     if (s == null) {
       throw new FiberException("cannot suspend outside of fiber");
     }
@@ -195,8 +196,14 @@ public final class Fiber implements AutoCloseable {
 
   /** The fiber running on this thread (the innermost one when fibers nest), or null outside fibers. */
   public static Fiber current() {
-    State s = CURRENT.get();
+    State s = currentState();
     return s == null ? null : s.self.get();
+  }
+
+  /** The innermost fiber running on this thread: a mounted continuation fiber, else a thread's own. */
+  private static State currentState() {
+    State s = CONTINUATIONS ? ContinuationCore.currentState() : null;
+    return s != null ? s : CURRENT.get();
   }
 
   /**
@@ -273,18 +280,7 @@ public final class Fiber implements AutoCloseable {
   private Object switchIn() {
     State s = state;
     s.status = Status.RUNNING;
-    boolean onThisThread = s.implementation == Implementation.CONTINUATION;
-    State outer = CURRENT.get();
-    if (onThisThread) {
-      CURRENT.set(s);
-    }
-    try {
-      s.core.run(s::runBody);
-    } finally {
-      if (onThisThread) {
-        CURRENT.set(outer);
-      }
-    }
+    s.core.run(s.runner);
     if (s.status == Status.TERMINATED) {
       Throwable failure = s.failure;
       if (failure != null && !s.failureReported) {
@@ -322,25 +318,30 @@ public final class Fiber implements AutoCloseable {
     final Core core;
     final FiberBody body;
     final Implementation implementation;
+    final Runnable runner = this::runBody;
     WeakReference<Fiber> self;
-    volatile Status status = Status.NEW;
+    // Plain fields: the fiber and its caller take turns, and each handoff orders these writes
+    // (a continuation runs on the caller's thread; the virtual-thread core hands off through volatiles).
+    Status status = Status.NEW;
     Object[] args;
     Object transfer;
     Throwable thrownIn;
     Object result;
     Throwable failure;
     boolean failureReported;
-    volatile boolean closing;
+    boolean closing;
     boolean unwound;
 
-    State(Core core, FiberBody body, Implementation implementation) {
-      this.core = core;
+    State(FiberBody body, Implementation implementation) {
+      this.core = implementation == Implementation.CONTINUATION ? new ContinuationCore(this) : new ThreadCore();
       this.body = body;
       this.implementation = implementation;
     }
 
     void runBody() {
-      CURRENT.set(this); // the virtual-thread core runs the body on a thread of its own
+      if (implementation == Implementation.VIRTUAL_THREAD) {
+        CURRENT.set(this); // the body runs on a thread of its own, for good
+      }
       try {
         result = body.run(args);
       } catch (Unwind unwind) {
@@ -359,12 +360,10 @@ public final class Fiber implements AutoCloseable {
 
     /** The fiber object was collected: unwind a suspended virtual-thread fiber so its thread can end. */
     void abandon() {
-      if (status == Status.SUSPENDED) {
-        core.abandon(() -> {
-          closing = true;
-          status = Status.RUNNING;
-        });
-      }
+      core.abandon(() -> {
+        closing = true;
+        status = Status.RUNNING;
+      });
     }
   }
 }

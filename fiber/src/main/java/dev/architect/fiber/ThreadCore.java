@@ -55,10 +55,13 @@ final class ThreadCore implements Core {
 
   @Override
   public void abandon(Runnable unwind) {
-    // Runs on the cleaner's thread: hand the turn to the fiber's thread, which unwinds and ends.
-    Thread.ofVirtual().start(() -> {
-      unwind.run();
-      run(() -> {});
-    });
+    // Runs on the cleaner's thread. Reading the volatile flags first makes the fiber thread's last
+    // writes visible; a fiber parked for its turn is handed one, unwinds, and its thread ends.
+    if (thread != null && !done && !fiberTurn) {
+      Thread.ofVirtual().start(() -> {
+        unwind.run();
+        run(() -> {});
+      });
+    }
   }
 }
