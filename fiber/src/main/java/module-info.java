@@ -6,5 +6,7 @@
  * or {@code =ALL-UNNAMED} on the class path), and on virtual threads otherwise.
  */
 module dev.architect.fiber {
+  requires dev.architect.collections;
+
   exports dev.architect.fiber;
 }
