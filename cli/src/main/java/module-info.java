@@ -6,6 +6,7 @@
 module dev.architect.cli {
   requires info.picocli;
   requires dev.architect.inject;
+  requires dev.architect.fiber;
 
   opens dev.architect.cli to info.picocli;
   opens dev.architect.cli.lab to dev.architect.inject;

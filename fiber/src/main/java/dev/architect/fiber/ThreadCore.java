@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * the thread to unwind it so it can end.
  */
 final class ThreadCore implements Core {
+  private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 2_000 : 0;
   private volatile boolean fiberTurn;
   private volatile boolean done;
   private volatile Thread caller;
@@ -34,16 +35,25 @@ final class ThreadCore implements Core {
     } else {
       LockSupport.unpark(thread);
     }
-    while (fiberTurn) {
-      LockSupport.park(this);
-    }
+    awaitTurn(false);
   }
 
   @Override
   public void yieldToCaller() {
     fiberTurn = false;
     LockSupport.unpark(caller);
-    while (!fiberTurn) {
+    awaitTurn(true);
+  }
+
+  /**
+   * Waits until {@code fiberTurn} has the value {@code until}. The other side usually answers within
+   * microseconds, so a short spin saves the wake-up of a parked thread, which costs more.
+   */
+  private void awaitTurn(boolean until) {
+    for (int spins = 0; spins < SPINS && fiberTurn != until; spins++) {
+      Thread.onSpinWait();
+    }
+    while (fiberTurn != until) {
       LockSupport.park(this);
     }
   }

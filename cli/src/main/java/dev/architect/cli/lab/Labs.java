@@ -16,7 +16,7 @@ public final class Labs {
   private static final Labs STANDARD = new Labs(List.of(
       planned(1, "Runtime internals"),
       planned(2, "The JIT"),
-      planned(3, "Fibers and a cooperative scheduler"),
+      new Lab03Fibers(),
       planned(4, "FFI: native calls through FFM"),
       planned(5, "A file system in SQLite"),
       planned(6, "Data structures"),
