@@ -50,7 +50,8 @@ final class ThreadCore implements Core {
    * microseconds, so a short spin saves the wake-up of a parked thread, which costs more.
    */
   private void awaitTurn(boolean until) {
-    for (int spins = 0; spins < SPINS && fiberTurn != until; spins++) {
+    int limit = Thread.currentThread().isVirtual() ? 0 : SPINS; // a spinning virtual thread holds its carrier
+    for (int spins = 0; spins < limit && fiberTurn != until; spins++) {
       Thread.onSpinWait();
     }
     while (fiberTurn != until) {
