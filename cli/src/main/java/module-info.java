@@ -7,6 +7,7 @@ module dev.architect.cli {
   requires info.picocli;
   requires dev.architect.inject;
   requires dev.architect.fiber;
+  requires dev.architect.ffi;
 
   opens dev.architect.cli to info.picocli;
   opens dev.architect.cli.lab to dev.architect.inject;

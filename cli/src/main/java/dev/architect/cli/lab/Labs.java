@@ -17,7 +17,7 @@ public final class Labs {
       planned(1, "Runtime internals"),
       planned(2, "The JIT"),
       new Lab03Fibers(),
-      planned(4, "FFI: native calls through FFM"),
+      new Lab04Ffi(),
       planned(5, "A file system in SQLite"),
       planned(6, "Data structures"),
       new Lab07Injection(),
