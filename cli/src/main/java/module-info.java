@@ -8,6 +8,7 @@ module dev.architect.cli {
   requires dev.architect.inject;
   requires dev.architect.fiber;
   requires dev.architect.ffi;
+  requires dev.architect.eventstore;
 
   opens dev.architect.cli to info.picocli;
   opens dev.architect.cli.lab to dev.architect.inject;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
         LabCommand.class,
+        EventsCommand.class,
     })
 final class ArchitectCommand implements Runnable {
   private final Labs labs;

@@ -1,0 +1,120 @@
+package dev.architect.eventstore;
+
+import dev.architect.eventstore.internal.StoreConfig;
+import dev.architect.eventstore.internal.Stores;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * Configures and opens an {@link EventStore}. Not thread-safe; {@link #build()} may be called several
+ * times.
+ */
+public final class EventStoreBuilder {
+  private final String url;
+  private Durability durability = Durability.FULL;
+  private int maxEventSize = EventStore.DEFAULT_MAX_EVENT_SIZE;
+  private int maxStreamNameLength = EventStore.DEFAULT_MAX_STREAM_NAME_LENGTH;
+  private InstantSource clock = InstantSource.system();
+  private String user;
+  private String password;
+  private int poolSize = 8;
+  private Duration pollInterval = Duration.ofMillis(500);
+
+  EventStoreBuilder(String url) {
+    this.url = Objects.requireNonNull(url, "url");
+    if (!Stores.knownScheme(url)) {
+      throw new IllegalArgumentException("store url must start with sqlite:, jdbc:sqlite:, "
+          + "postgresql://, postgres:// or jdbc:postgresql:, was '" + url + "'");
+    }
+  }
+
+  /** SQLite durability; default {@link Durability#FULL}. Ignored by PostgreSQL. */
+  public EventStoreBuilder durability(Durability value) {
+    this.durability = Objects.requireNonNull(value, "durability");
+    return this;
+  }
+
+  /**
+   * The largest event accepted, data plus metadata in bytes; default 1 MiB.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public EventStoreBuilder maxEventSize(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxEventSize must be >= 1, was " + bytes);
+    }
+    this.maxEventSize = bytes;
+    return this;
+  }
+
+  /**
+   * The longest stream name accepted, in characters; default 200.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public EventStoreBuilder maxStreamNameLength(int characters) {
+    if (characters < 1) {
+      throw new IllegalArgumentException("maxStreamNameLength must be >= 1, was " + characters);
+    }
+    this.maxStreamNameLength = characters;
+    return this;
+  }
+
+  /** The clock that stamps events and evaluates max ages; default the system clock. */
+  public EventStoreBuilder clock(InstantSource value) {
+    this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  /** The PostgreSQL user (overrides one in the url). */
+  public EventStoreBuilder user(String value) {
+    this.user = Objects.requireNonNull(value, "user");
+    return this;
+  }
+
+  /** The PostgreSQL password (overrides one in the url). */
+  public EventStoreBuilder password(String value) {
+    this.password = Objects.requireNonNull(value, "password");
+    return this;
+  }
+
+  /**
+   * The most database connections for reads (PostgreSQL: the HikariCP pool size, plus one for the
+   * writer); default 8.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public EventStoreBuilder poolSize(int connections) {
+    if (connections < 1) {
+      throw new IllegalArgumentException("poolSize must be >= 1, was " + connections);
+    }
+    this.poolSize = connections;
+    return this;
+  }
+
+  /**
+   * How long an idle subscription waits at most before looking for new events written by other
+   * processes (appends through this store instance, and on PostgreSQL through any, wake it at once);
+   * default 500 ms.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public EventStoreBuilder pollInterval(Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive, was " + value);
+    }
+    this.pollInterval = value;
+    return this;
+  }
+
+  /**
+   * Opens the store, creating its database file or tables if needed.
+   *
+   * @throws EventStoreException if the database cannot be opened or its schema created
+   */
+  public EventStore build() {
+    return Stores.open(new StoreConfig(url, durability, maxEventSize, maxStreamNameLength, clock, user,
+        password, poolSize, pollInterval));
+  }
+}

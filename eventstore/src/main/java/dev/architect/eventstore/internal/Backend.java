@@ -1,0 +1,37 @@
+package dev.architect.eventstore.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What differs between SQLite and PostgreSQL: connections, transaction start, the lock that orders
+ * positions, and how waiting subscribers learn of commits made elsewhere.
+ */
+interface Backend extends AutoCloseable {
+  /** Opens the connection the single writer thread uses (autocommit on; transactions are explicit). */
+  Connection openWriter() throws SQLException;
+
+  /** Starts a write transaction on the writer connection, holding whatever orders positions. */
+  void begin(Connection writer) throws SQLException;
+
+  /** Called before COMMIT of a transaction that wrote events up to {@code lastPosition}. */
+  void beforeCommit(Connection writer, long lastPosition) throws SQLException;
+
+  /** A connection for one read (autocommit, one statement = one snapshot). */
+  Connection reader() throws SQLException;
+
+  /** Gives back a connection from {@link #reader()}. */
+  void release(Connection reader);
+
+  /**
+   * Calls {@code onCommit} whenever any process commits events, from now on (idempotent). Returns
+   * false if this backend cannot hear other processes, so that subscribers must poll.
+   */
+  boolean listen(Runnable onCommit);
+
+  /** A label for messages: "sqlite" or "postgresql". */
+  String name();
+
+  @Override
+  void close();
+}

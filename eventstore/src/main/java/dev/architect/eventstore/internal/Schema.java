@@ -1,0 +1,48 @@
+package dev.architect.eventstore.internal;
+
+import java.util.List;
+
+/**
+ * The tables, the same on both backends but for column types.
+ *
+ * <p>{@code es_streams} holds one row per stream name ever used: its last version (versions continue
+ * after a soft delete), the soft-delete horizon {@code deleted_before}, the tombstone flag and the
+ * retention metadata. {@code es_events} holds events by global position; reads join the stream row to
+ * hide deleted, truncated and expired events, so hiding is atomic with the metadata change and every
+ * read ({@code $all} included) agrees.
+ */
+final class Schema {
+  private Schema() {}
+
+  static List<String> statements(boolean postgres) {
+    String streamId = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY";
+    String position = postgres ? "BIGINT PRIMARY KEY" : "INTEGER PRIMARY KEY";
+    String bigint = postgres ? "BIGINT" : "INTEGER";
+    String blob = postgres ? "BYTEA" : "BLOB";
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS es_streams ("
+            + " id " + streamId + ","
+            + " name TEXT NOT NULL UNIQUE,"
+            + " version " + bigint + " NOT NULL,"
+            + " deleted_before " + bigint + " NOT NULL DEFAULT 0,"
+            + " soft_deleted INTEGER NOT NULL DEFAULT 0,"
+            + " tombstoned INTEGER NOT NULL DEFAULT 0,"
+            + " max_count " + bigint + ","
+            + " max_age_us " + bigint + ","
+            + " truncate_before " + bigint + ")",
+        "CREATE TABLE IF NOT EXISTS es_events ("
+            + " position " + position + ","
+            + " stream_id " + bigint + " NOT NULL REFERENCES es_streams(id),"
+            + " version " + bigint + " NOT NULL,"
+            + " event_id " + blob + " NOT NULL UNIQUE,"
+            + " category TEXT NOT NULL,"
+            + " type TEXT NOT NULL,"
+            + " data " + blob + " NOT NULL,"
+            + " correlation_id TEXT,"
+            + " causation_id TEXT,"
+            + " headers TEXT,"
+            + " created_us " + bigint + " NOT NULL,"
+            + " UNIQUE (stream_id, version))",
+        "CREATE INDEX IF NOT EXISTS es_events_category ON es_events (category, position)");
+  }
+}

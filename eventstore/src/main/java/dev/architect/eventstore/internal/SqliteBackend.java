@@ -1,0 +1,131 @@
+package dev.architect.eventstore.internal;
+
+import dev.architect.eventstore.Durability;
+import dev.architect.eventstore.EventStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * SQLite in WAL mode: one writer connection (used only by the writer thread; {@code BEGIN IMMEDIATE}
+ * takes the file's write lock, so positions are assigned in commit order even with several processes),
+ * and a small pool of read-only connections, which WAL lets read while the writer writes.
+ */
+final class SqliteBackend implements Backend {
+  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+  private final String jdbcUrl;
+  private final Durability durability;
+  private final ArrayBlockingQueue<Connection> idleReaders;
+  private volatile boolean closed;
+
+  private SqliteBackend(String jdbcUrl, Durability durability, int poolSize) {
+    this.jdbcUrl = jdbcUrl;
+    this.durability = durability;
+    this.idleReaders = new ArrayBlockingQueue<>(poolSize);
+  }
+
+  static boolean accepts(String url) {
+    return url.startsWith("sqlite:") || url.startsWith("jdbc:sqlite:");
+  }
+
+  static SqliteBackend open(StoreConfig config) {
+    String path = config.url().substring(config.url().indexOf("sqlite:") + "sqlite:".length());
+    if (path.isEmpty() || path.contains(":memory:") || path.startsWith("file:")) {
+      throw new IllegalArgumentException(
+          "sqlite store url must name a file (sqlite:PATH), was '" + config.url() + "'");
+    }
+    try {
+      Path parent = Path.of(path).toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new EventStoreException("cannot create the directory of sqlite store '" + path + "': " + e, e);
+    }
+    SqliteBackend backend = new SqliteBackend("jdbc:sqlite:" + path, config.durability(), config.poolSize());
+    try (Connection c = backend.openWriter(); Statement st = c.createStatement()) {
+      for (String ddl : Schema.statements(false)) {
+        st.execute(ddl);
+      }
+    } catch (SQLException e) {
+      throw new EventStoreException("cannot open sqlite store '" + path + "': " + e.getMessage(), e);
+    }
+    return backend;
+  }
+
+  @Override
+  public Connection openWriter() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(durability == Durability.FULL
+        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    return config.createConnection(jdbcUrl);
+  }
+
+  @Override
+  public void begin(Connection writer) throws SQLException {
+    try (Statement st = writer.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+    }
+  }
+
+  @Override
+  public void beforeCommit(Connection writer, long lastPosition) {
+    // Nothing to announce: subscribers in this process are signalled by the writer, others poll.
+  }
+
+  @Override
+  public Connection reader() throws SQLException {
+    if (closed) {
+      throw new IllegalStateException("event store is closed");
+    }
+    Connection c = idleReaders.poll();
+    if (c != null) {
+      return c;
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    return config.createConnection(jdbcUrl);
+  }
+
+  @Override
+  public void release(Connection reader) {
+    if (closed || !idleReaders.offer(reader)) {
+      closeQuietly(reader);
+    }
+  }
+
+  @Override
+  public boolean listen(Runnable onCommit) {
+    return false;
+  }
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (Connection c; (c = idleReaders.poll()) != null; ) {
+      closeQuietly(c);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // a read connection holds nothing that needs saving
+    }
+  }
+}

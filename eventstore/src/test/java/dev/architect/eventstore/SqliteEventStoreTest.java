@@ -1,0 +1,65 @@
+package dev.architect.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on SQLite (durability NORMAL, to spare a shared disk), plus SQLite's own cases. */
+class SqliteEventStoreTest extends EventStoreContract {
+  @TempDir
+  Path dir;
+  private final AtomicInteger files = new AtomicInteger();
+  private Path current;
+
+  @Override
+  protected EventStoreBuilder freshStore() {
+    current = dir.resolve("store-" + files.incrementAndGet() + ".db");
+    return EventStore.builder("sqlite:" + current).durability(Durability.NORMAL);
+  }
+
+  @Override
+  protected EventStore sameDatabase() {
+    return EventStore.builder("sqlite:" + current).durability(Durability.NORMAL)
+        .pollInterval(java.time.Duration.ofMillis(50)).build();
+  }
+
+  @Test
+  void reopensWithEverythingInPlaceAtFullDurability() {
+    Path file = dir.resolve("nested/dirs/full.db");
+    try (EventStore s = EventStore.open("sqlite:" + file)) {
+      s.append("a-1", ExpectedVersion.NO_STREAM, event(1), event(2));
+      s.setStreamMetadata("a-1", StreamMetadata.NONE.withMaxCount(5));
+    }
+    assertThat(Files.exists(file)).isTrue();
+    try (EventStore s = EventStore.open("jdbc:sqlite:" + file)) {
+      assertThat(s.streamVersion("a-1")).isEqualTo(1);
+      assertThat(s.streamMetadata("a-1").maxCount()).isEqualTo(5);
+      assertThat(s.append("a-1", ExpectedVersion.exactly(1), event(3)).lastPosition()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void rejectsUrlsWithoutAFile() {
+    assertThatThrownBy(() -> EventStore.open("sqlite::memory:"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sqlite store url must name a file (sqlite:PATH), was 'sqlite::memory:'");
+    assertThatThrownBy(() -> EventStore.open("mysql://localhost/x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("store url must start with sqlite:, jdbc:sqlite:, postgresql://, postgres:// or"
+            + " jdbc:postgresql:, was 'mysql://localhost/x'");
+  }
+
+  @Test
+  void closedStoreSaysSo() {
+    store.close();
+    assertThatThrownBy(() -> store.append("a-1", ExpectedVersion.ANY, List.of(event(1))))
+        .isInstanceOf(IllegalStateException.class).hasMessage("event store is closed");
+    assertThatThrownBy(() -> store.readAll(0, 1)).hasMessage("event store is closed");
+  }
+}
