@@ -138,8 +138,10 @@ final class EventsCommand implements Runnable {
         out.flush();
         return 0;
       } catch (WrongExpectedVersionException e) {
-        CryptoCommand.failed(spec, "version conflict on '" + e.stream() + "': expected " + e.expected()
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("architect: version conflict on '" + e.stream() + "': expected " + e.expected()
             + ", actual " + (e.actual() < 0 ? "no-stream" : e.actual()));
+        err.flush();
         return Main.FAILURE;
       } catch (IllegalArgumentException e) {
         throw new UsageError(spec.commandLine(), e.getMessage());
