@@ -11,5 +11,6 @@ module dev.architect.cli {
   requires dev.architect.eventstore;
 
   opens dev.architect.cli to info.picocli;
-  opens dev.architect.cli.lab to dev.architect.inject;
+  // Lab 10's events and state are records that Jackson reads and writes by reflection.
+  opens dev.architect.cli.lab to dev.architect.inject, com.fasterxml.jackson.databind;
 }

@@ -23,7 +23,7 @@ public final class Labs {
       new Lab07Injection(),
       planned(8, "Crypto: libsodium and PASETO"),
       planned(9, "Futures and cancellation"),
-      planned(10, "Event sourcing"),
+      new Lab10EventSourcing(),
       planned(11, "Resilience patterns"),
       planned(12, "gRPC with interceptors"),
       planned(13, "OpenTelemetry and JSON logs"),
