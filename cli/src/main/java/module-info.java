@@ -9,6 +9,7 @@ module dev.architect.cli {
   requires dev.architect.fiber;
   requires dev.architect.ffi;
   requires dev.architect.eventstore;
+  requires dev.architect.collections;
 
   opens dev.architect.cli to info.picocli;
   // Lab 10's events and state are records that Jackson reads and writes by reflection.

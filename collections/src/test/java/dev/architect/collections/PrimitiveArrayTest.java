@@ -77,8 +77,18 @@ class PrimitiveArrayTest {
     assertThat(sum).isEqualTo(12);
     assertThatThrownBy(() -> array.get(3)).isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("index 3 out of bounds for length 3");
+    assertThatThrownBy(() -> array.set(-1, 0)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("index -1 out of bounds for length 3");
     assertThatThrownBy(() -> LongArray.ofLength(-5)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("length must not be negative, was -5");
+    assertThatThrownBy(() -> array.resized(-2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("newLength must not be negative, was -2");
+    assertThatThrownBy(() -> LongArray.of((long[]) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("values must not be null");
+    assertThatThrownBy(() -> array.forEach(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("action must not be null");
+    assertThatThrownBy(iterator::nextLong).isInstanceOf(NoSuchElementException.class)
+        .hasMessage("no element after index 2");
   }
 
   @Test
@@ -94,5 +104,23 @@ class PrimitiveArrayTest {
     assertThat(array.binarySearch(2.5)).isEqualTo(3);
     assertThatThrownBy(() -> array.get(5)).isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("index 5 out of bounds for length 5");
+    assertThatThrownBy(() -> array.set(-1, 1.0)).isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("index -1 out of bounds for length 5");
+    assertThatThrownBy(() -> DoubleArray.ofLength(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("length must not be negative, was -1");
+    assertThatThrownBy(() -> array.resized(-3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("newLength must not be negative, was -3");
+    assertThatThrownBy(() -> DoubleArray.of((double[]) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("values must not be null");
+    assertThatThrownBy(() -> array.forEach(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("action must not be null");
+    PrimitiveIterator.OfDouble iterator = DoubleArray.of(1.5).iterator();
+    assertThat(iterator.nextDouble()).isEqualTo(1.5);
+    assertThatThrownBy(iterator::nextDouble).isInstanceOf(NoSuchElementException.class)
+        .hasMessage("no element after index 0");
+    assertThat(DoubleArray.of(1, 2).resized(3).toArray()).containsExactly(1, 2, 0);
+    List<Double> seen = new ArrayList<>();
+    DoubleArray.of(0.5, 0.25).forEach(seen::add);
+    assertThat(seen).containsExactly(0.5, 0.25);
   }
 }

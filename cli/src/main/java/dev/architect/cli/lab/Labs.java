@@ -19,7 +19,7 @@ public final class Labs {
       new Lab03Fibers(),
       new Lab04Ffi(),
       planned(5, "A file system in SQLite"),
-      planned(6, "Data structures"),
+      new Lab06Collections(),
       new Lab07Injection(),
       planned(8, "Crypto: libsodium and PASETO"),
       planned(9, "Futures and cancellation"),
