@@ -10,6 +10,9 @@ module dev.architect.cli {
   requires dev.architect.ffi;
   requires dev.architect.eventstore;
   requires dev.architect.collections;
+  requires dev.architect.vfs;
+  requires java.sql;
+  requires me.tongfei.progressbar;
 
   opens dev.architect.cli to info.picocli;
   // Lab 10's events and state are records that Jackson reads and writes by reflection.

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         LabCommand.class,
         EventsCommand.class,
+        VfsCommand.class,
     })
 final class ArchitectCommand implements Runnable {
   private final Labs labs;

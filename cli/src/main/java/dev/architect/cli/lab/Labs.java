@@ -18,7 +18,7 @@ public final class Labs {
       planned(2, "The JIT"),
       new Lab03Fibers(),
       new Lab04Ffi(),
-      planned(5, "A file system in SQLite"),
+      new Lab05FileSystem(),
       new Lab06Collections(),
       new Lab07Injection(),
       planned(8, "Crypto: libsodium and PASETO"),

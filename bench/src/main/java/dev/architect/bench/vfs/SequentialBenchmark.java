@@ -1,0 +1,161 @@
+package dev.architect.bench.vfs;
+
+import dev.architect.bench.Contenders;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Big files: writing {@code mib} MiB in 1 MiB writes (new content, closed, so {@code db:} commits),
+ * reading them back in 1 MiB reads, and 4 KiB reads at random offsets through an open channel.
+ * Throughput is {@code mib} divided by the time per operation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Contenders(anchors = {"default", "jimfs"})
+public class SequentialBenchmark {
+  /** One file system with a file of {@code mib} MiB and a channel open on it. */
+  @State(Scope.Benchmark)
+  public abstract static class Files0 {
+    @Param("256")
+    public int mib;
+
+    Target target;
+    Path file;
+    FileChannel channel;
+    final byte[] buffer = new byte[1 << 20];
+    final ByteBuffer page = ByteBuffer.allocate(4096);
+    final SplittableRandom random = new SplittableRandom(42);
+
+    abstract Target open() throws IOException;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      target = open();
+      new SplittableRandom(1).nextBytes(buffer);
+      file = target.root.resolve("big");
+      write(this);
+      channel = FileChannel.open(file);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      channel.close();
+      target.close();
+    }
+  }
+
+  /** {@code db:}. */
+  public static class Db extends Files0 {
+    @Override
+    Target open() throws IOException {
+      return Target.db();
+    }
+  }
+
+  /** The default file system, in a temporary directory. */
+  public static class Local extends Files0 {
+    @Override
+    Target open() throws IOException {
+      return Target.local();
+    }
+  }
+
+  /** Jimfs, in memory. */
+  public static class Memory extends Files0 {
+    @Override
+    Target open() throws IOException {
+      return Target.jimfs();
+    }
+  }
+
+  static long write(Files0 s) throws IOException {
+    try (OutputStream out = Files.newOutputStream(s.file)) {
+      for (int i = 0; i < s.mib; i++) {
+        out.write(s.buffer);
+      }
+    }
+    return s.mib;
+  }
+
+  static long read(Files0 s) throws IOException {
+    long total = 0;
+    try (InputStream in = Files.newInputStream(s.file)) {
+      int n;
+      while ((n = in.read(s.buffer)) > 0) {
+        total += n;
+      }
+    }
+    return total;
+  }
+
+  static int randomRead(Files0 s) throws IOException {
+    long pages = (long) s.mib << 8;
+    s.page.clear();
+    return s.channel.read(s.page, s.random.nextLong(pages) << 12);
+  }
+
+  @Benchmark
+  public long seqWrite_architect(Db s) throws IOException {
+    return write(s);
+  }
+
+  @Benchmark
+  public long seqWrite_default(Local s) throws IOException {
+    return write(s);
+  }
+
+  @Benchmark
+  public long seqWrite_jimfs(Memory s) throws IOException {
+    return write(s);
+  }
+
+  @Benchmark
+  public long seqRead_architect(Db s) throws IOException {
+    return read(s);
+  }
+
+  @Benchmark
+  public long seqRead_default(Local s) throws IOException {
+    return read(s);
+  }
+
+  @Benchmark
+  public long seqRead_jimfs(Memory s) throws IOException {
+    return read(s);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public int randomRead4k_architect(Db s) throws IOException {
+    return randomRead(s);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public int randomRead4k_default(Local s) throws IOException {
+    return randomRead(s);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public int randomRead4k_jimfs(Memory s) throws IOException {
+    return randomRead(s);
+  }
+}
