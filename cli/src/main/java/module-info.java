@@ -9,6 +9,7 @@ module dev.architect.cli {
   requires dev.architect.fiber;
   requires dev.architect.ffi;
   requires dev.architect.eventstore;
+  requires dev.architect.async;
   requires dev.architect.collections;
   requires dev.architect.vfs;
   requires java.sql;

@@ -22,7 +22,7 @@ public final class Labs {
       new Lab06Collections(),
       new Lab07Injection(),
       planned(8, "Crypto: libsodium and PASETO"),
-      planned(9, "Futures and cancellation"),
+      new Lab09Futures(),
       new Lab10EventSourcing(),
       planned(11, "Resilience patterns"),
       planned(12, "gRPC with interceptors"),
