@@ -27,8 +27,6 @@ public final class Lab03Fibers implements Lab {
 
   @Override
   public void run(PrintWriter out) {
-    out.println("Lab 03: " + title());
-    out.println();
     out.println("  default implementation: " + Fiber.Implementation.defaultImplementation()
         + " (continuations available: " + Fiber.Implementation.CONTINUATION.isAvailable() + ")");
     lifecycle(out);
