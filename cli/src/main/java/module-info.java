@@ -8,6 +8,7 @@ module dev.architect.cli {
   requires dev.architect.inject;
   requires dev.architect.fiber;
   requires dev.architect.ffi;
+  requires dev.architect.crypto;
   requires dev.architect.eventstore;
   requires dev.architect.async;
   requires dev.architect.collections;

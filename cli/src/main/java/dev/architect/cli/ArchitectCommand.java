@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         LabCommand.class,
         EventsCommand.class,
         VfsCommand.class,
+        CryptoCommand.class,
+        TokenCommand.class,
     })
 final class ArchitectCommand implements Runnable {
   private final Labs labs;

@@ -21,7 +21,7 @@ public final class Labs {
       new Lab05FileSystem(),
       new Lab06Collections(),
       new Lab07Injection(),
-      planned(8, "Crypto: libsodium and PASETO"),
+      new Lab08Crypto(),
       new Lab09Futures(),
       new Lab10EventSourcing(),
       planned(11, "Resilience patterns"),
