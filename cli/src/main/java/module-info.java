@@ -6,15 +6,17 @@
 module dev.architect.cli {
   requires info.picocli;
   requires dev.architect.inject;
-  requires dev.architect.fiber;
   requires dev.architect.ffi;
   requires dev.architect.crypto;
+  requires dev.architect.fiber;
   requires dev.architect.eventstore;
   requires dev.architect.async;
-  requires dev.architect.collections;
   requires dev.architect.vfs;
+  requires dev.architect.resilience;
+  requires org.xerial.sqlitejdbc;
   requires java.sql;
   requires me.tongfei.progressbar;
+  requires dev.architect.collections;
 
   opens dev.architect.cli to info.picocli;
   // Lab 10's events and state are records that Jackson reads and writes by reflection.

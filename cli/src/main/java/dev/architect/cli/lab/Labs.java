@@ -24,7 +24,7 @@ public final class Labs {
       new Lab08Crypto(),
       new Lab09Futures(),
       new Lab10EventSourcing(),
-      planned(11, "Resilience patterns"),
+      new Lab11Resilience(),
       planned(12, "gRPC with interceptors"),
       planned(13, "OpenTelemetry and JSON logs"),
       planned(14, "Tuning and profiling"),
