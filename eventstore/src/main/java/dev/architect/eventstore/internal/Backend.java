@@ -11,11 +11,20 @@ interface Backend extends AutoCloseable {
   /** Opens the connection the single writer thread uses (autocommit on; transactions are explicit). */
   Connection openWriter() throws SQLException;
 
-  /** Starts a write transaction on the writer connection, holding whatever orders positions. */
-  void begin(Connection writer) throws SQLException;
+  /**
+   * Starts a write transaction on the writer connection, holding whatever orders positions, and returns
+   * the last position and the last stream id ({@link Schema#HEADS}) as that transaction sees them.
+   */
+  long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException;
 
-  /** Called before COMMIT of a transaction that wrote events up to {@code lastPosition}. */
-  void beforeCommit(Connection writer, long lastPosition) throws SQLException;
+  /**
+   * Commits the write transaction; {@code lastPosition} is the last position it wrote, or -1 if it wrote
+   * no event (nothing to announce).
+   */
+  void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException;
+
+  /** Rolls the write transaction back. */
+  void rollback(GroupCommitWriter.WriteContext tx) throws SQLException;
 
   /** A connection for one read (autocommit, one statement = one snapshot). */
   Connection reader() throws SQLException;

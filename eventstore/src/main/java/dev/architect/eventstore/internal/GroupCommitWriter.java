@@ -11,27 +11,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongConsumer;
 
 /**
  * The single writer: callers queue write operations; one thread takes everything queued, runs it in
- * one transaction (each operation inside its own savepoint, so a failing one is rolled back alone),
- * commits once, then answers every caller. One commit (one fsync with durability FULL) is shared by
- * all appends waiting at that moment: group commit. A caller is answered only after the commit, so an
- * acknowledged append is durable as far as the backend's durability setting goes.
+ * one transaction, commits once, then answers every caller. One commit (one fsync with durability FULL)
+ * is shared by all appends waiting at that moment: group commit. A caller is answered only after the
+ * commit, so an acknowledged append is durable as far as the backend's durability setting goes.
+ *
+ * <p>A failing operation is undone alone: appends ({@link Op#buffered()}) write through the
+ * transaction's {@link AppendBuffer} and are undone in memory; other operations run inside a savepoint.
+ * The appends of a batch look their streams and ids up together before they run ({@link Op#want}), and
+ * their writes go out as JDBC batches just before COMMIT, so a batch costs a few statements whatever
+ * its size (each statement is a round trip on PostgreSQL).
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** A write operation run inside the batch transaction. */
   interface Op<T> {
     T run(WriteContext tx) throws SQLException;
+
+    /**
+     * Whether the operation writes only through {@link WriteContext#buffer} (an append): it then runs
+     * without a savepoint, and a failure (a {@link RuntimeException}) is undone in memory. An
+     * {@link SQLException} from a buffered operation fails the whole batch: PostgreSQL has aborted the
+     * transaction.
+     */
+    default boolean buffered() {
+      return false;
+    }
+
+    /** Names, before the batch runs, the streams and event ids a buffered operation will look up. */
+    default void want(AppendBuffer buffer) {}
   }
 
-  /** What an operation sees: the connection, cached statements, and the position counter. */
+  /**
+   * What an operation sees: the connection, cached statements, the position and stream id counters, the
+   * batch's clock reading, and the append buffer.
+   */
   static final class WriteContext {
     final Connection connection;
+    final AppendBuffer buffer = new AppendBuffer();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     long lastPosition;
+    long lastStreamId;
     long nowMicros;
 
     WriteContext(Connection connection) {
@@ -70,6 +94,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile CountDownLatch gate;
   private WriteContext context;
 
   GroupCommitWriter(Backend backend, java.time.InstantSource clock, LongConsumer onCommit) {
@@ -111,6 +136,10 @@ final class GroupCommitWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         continue; // only close() stops the writer, through STOP, so that no caller is left waiting
       }
+      CountDownLatch g = gate;
+      if (g != null) {
+        awaitGate(g);
+      }
       queue.drainTo(batch, MAX_BATCH - 1);
       boolean stop = batch.remove(STOP);
       if (!batch.isEmpty()) {
@@ -128,47 +157,110 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * For tests: the next batch waits, after its first operation, until the returned action runs, so that
+   * the operations queued meanwhile run in one batch, in the order they were queued.
+   */
+  Runnable holdNextBatch() {
+    CountDownLatch g = new CountDownLatch(1);
+    gate = g;
+    return () -> {
+      gate = null;
+      g.countDown();
+    };
+  }
+
+  /** For tests: how many operations wait in the queue (not counting a batch being run or held). */
+  int queued() {
+    return queue.size();
+  }
+
+  private static void awaitGate(CountDownLatch g) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        g.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void runBatch(List<Task> batch) {
-    Object[] results = new Object[batch.size()];
-    Throwable[] failures = new Throwable[batch.size()];
-    boolean single = batch.size() == 1;
+    int n = batch.size();
+    Object[] results = new Object[n];
+    Throwable[] failures = new Throwable[n];
     WriteContext tx = null;
     try {
       tx = context();
-      backend.begin(tx.connection);
-      tx.lastPosition = lastPosition(tx);
+      long[] heads = backend.begin(tx);
+      tx.lastPosition = heads[0];
+      tx.lastStreamId = heads[1];
       tx.nowMicros = Rows.micros(clock.instant());
       long startPosition = tx.lastPosition;
-      try (Statement st = tx.connection.createStatement()) {
-        for (int i = 0; i < batch.size(); i++) {
-          long before = tx.lastPosition;
-          if (!single) {
-            st.execute("SAVEPOINT op");
-          }
-          try {
-            results[i] = batch.get(i).op.run(tx);
-            if (!single) {
-              st.execute("RELEASE SAVEPOINT op");
-            }
-          } catch (RuntimeException | SQLException e) {
-            failures[i] = e;
-            tx.lastPosition = before;
-            if (!single) {
-              st.execute("ROLLBACK TO SAVEPOINT op");
-              st.execute("RELEASE SAVEPOINT op");
-            }
-          }
-        }
-        if (single && failures[0] != null) {
-          st.execute("ROLLBACK");
-        } else {
-          if (tx.lastPosition > startPosition) {
-            backend.beforeCommit(tx.connection, tx.lastPosition);
-          }
-          st.execute("COMMIT");
+      AppendBuffer buffer = tx.buffer;
+      for (Task t : batch) {
+        if (t.op.buffered()) {
+          t.op.want(buffer);
         }
       }
-      for (int i = 0; i < batch.size(); i++) {
+      buffer.fetch(tx);
+      boolean anySucceeded = false;
+      for (int i = 0; i < n; i++) {
+        Op<?> op = batch.get(i).op;
+        long position = tx.lastPosition;
+        long streamId = tx.lastStreamId;
+        if (op.buffered()) {
+          buffer.mark();
+          try {
+            results[i] = op.run(tx);
+            anySucceeded = true;
+          } catch (RuntimeException e) {
+            failures[i] = e;
+            buffer.undo();
+            tx.lastPosition = position;
+            tx.lastStreamId = streamId;
+          }
+        } else {
+          // It reads and writes the tables directly: they must hold the batch's appends so far.
+          buffer.flush(tx);
+          buffer.forget();
+          boolean savepoint = n > 1;
+          try (Statement st = tx.connection.createStatement()) {
+            if (savepoint) {
+              st.execute("SAVEPOINT op");
+            }
+            try {
+              results[i] = op.run(tx);
+              anySucceeded = true;
+              if (savepoint) {
+                st.execute("RELEASE SAVEPOINT op");
+              }
+            } catch (RuntimeException | SQLException e) {
+              failures[i] = e;
+              tx.lastPosition = position;
+              tx.lastStreamId = streamId;
+              if (savepoint) {
+                st.execute("ROLLBACK TO SAVEPOINT op");
+                st.execute("RELEASE SAVEPOINT op");
+              }
+            }
+          }
+          buffer.forget();
+        }
+      }
+      if (anySucceeded) {
+        buffer.flush(tx);
+        backend.commit(tx, tx.lastPosition > startPosition ? tx.lastPosition : -1);
+      } else {
+        backend.rollback(tx);
+      }
+      buffer.forget();
+      for (int i = 0; i < n; i++) {
         if (failures[i] != null) {
           batch.get(i).result.completeExceptionally(failures[i]);
         } else {
@@ -179,11 +271,11 @@ final class GroupCommitWriter implements AutoCloseable {
         onCommit.accept(tx.lastPosition);
       }
     } catch (SQLException | RuntimeException e) {
-      // The transaction as a whole failed (begin, savepoint or commit): nothing of it is kept, or the
-      // commit's outcome is unknown if the connection broke during COMMIT. Start afresh next time.
+      // The transaction as a whole failed (begin, a read, the flush or the commit): nothing of it is
+      // kept, or the commit's outcome is unknown if the connection broke during COMMIT. Start afresh.
       rollbackQuietly(tx);
       discardConnection();
-      for (int i = 0; i < batch.size(); i++) {
+      for (int i = 0; i < n; i++) {
         Throwable f = failures[i] != null ? failures[i] : new EventStoreException(
             backend.name() + " write transaction failed: " + e.getMessage(), e);
         batch.get(i).result.completeExceptionally(f);
@@ -193,13 +285,6 @@ final class GroupCommitWriter implements AutoCloseable {
         t.result.completeExceptionally(e);
       }
       throw e;
-    }
-  }
-
-  private static long lastPosition(WriteContext tx) throws SQLException {
-    try (var rs = tx.prepare("SELECT COALESCE(MAX(position), 0) FROM es_events").executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 
@@ -214,6 +299,7 @@ final class GroupCommitWriter implements AutoCloseable {
     if (tx == null) {
       return;
     }
+    tx.buffer.forget();
     try (Statement st = tx.connection.createStatement()) {
       st.execute("ROLLBACK");
     } catch (SQLException ignored) {

@@ -14,6 +14,8 @@ import dev.architect.eventstore.StreamDeletedException;
 import dev.architect.eventstore.StreamMetadata;
 import dev.architect.eventstore.Subscription;
 import dev.architect.eventstore.WrongExpectedVersionException;
+import dev.architect.eventstore.internal.AppendBuffer.Stored;
+import dev.architect.eventstore.internal.AppendBuffer.StreamRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +23,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,9 +49,6 @@ final class JdbcEventStore implements EventStore {
       FROM + "s.name = ? AND e.version >= ?" + VISIBLE + " ORDER BY e.version LIMIT ?";
   private static final String READ_BACKWARDS =
       FROM + "s.name = ? AND e.version <= ?" + VISIBLE + " ORDER BY e.version DESC LIMIT ?";
-  private static final String INSERT_EVENT = "INSERT INTO es_events(position, stream_id, version,"
-      + " event_id, category, type, data, correlation_id, causation_id, headers, created_us)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Backend backend;
   private final StoreConfig config;
@@ -68,6 +65,11 @@ final class JdbcEventStore implements EventStore {
     this.writer = new GroupCommitWriter(backend, config.clock(), position -> commits.bump());
   }
 
+  /** For tests: the writer, to hold a batch. */
+  GroupCommitWriter writer() {
+    return writer;
+  }
+
   // ---------------------------------------------------------------- writes
 
   @Override
@@ -78,55 +80,58 @@ final class JdbcEventStore implements EventStore {
   @Override
   public List<AppendResult> appendMulti(List<StreamAppend> appends) {
     checks.appends(appends);
-    List<StreamAppend> copy = List.copyOf(appends);
-    return writer.execute(tx -> {
-      List<AppendResult> results = new ArrayList<>(copy.size());
-      for (StreamAppend a : copy) {
+    return writer.execute(new AppendOp(List.copyOf(appends)));
+  }
+
+  /** Appends to one or more streams, all or nothing: a buffered operation of the writer. */
+  private record AppendOp(List<StreamAppend> appends) implements GroupCommitWriter.Op<List<AppendResult>> {
+    @Override
+    public boolean buffered() {
+      return true;
+    }
+
+    @Override
+    public void want(AppendBuffer buffer) {
+      for (StreamAppend a : appends) {
+        buffer.want(a.stream(), a.events());
+      }
+    }
+
+    @Override
+    public List<AppendResult> run(GroupCommitWriter.WriteContext tx) throws SQLException {
+      List<AppendResult> results = new ArrayList<>(appends.size());
+      for (StreamAppend a : appends) {
         results.add(appendOne(tx, a));
       }
       return results;
-    });
-  }
-
-  /** A row of es_streams. */
-  private record StreamRow(long id, long version, long deletedBefore, boolean softDeleted,
-      boolean tombstoned) {
-    long current() {
-      return softDeleted ? -1 : version;
     }
   }
 
   private static StreamRow findStream(GroupCommitWriter.WriteContext tx, String name) throws SQLException {
-    PreparedStatement ps = tx.prepare("SELECT id, version, deleted_before, soft_deleted, tombstoned"
-        + " FROM es_streams WHERE name = ?");
-    ps.setString(1, name);
-    try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      return new StreamRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) != 0, rs.getInt(5) != 0);
-    }
+    return tx.buffer.stream(tx, name);
   }
 
+  /** Creates a stream row at once, for the operations that write the tables directly. */
   private static long createStream(GroupCommitWriter.WriteContext tx, String name) throws SQLException {
-    PreparedStatement ps = tx.prepare("INSERT INTO es_streams(name, version) VALUES (?, -1) RETURNING id");
-    ps.setString(1, name);
-    try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    long id = ++tx.lastStreamId;
+    PreparedStatement ps = tx.prepare("INSERT INTO es_streams(id, name, version) VALUES (?, ?, -1)");
+    ps.setLong(1, id);
+    ps.setString(2, name);
+    ps.executeUpdate();
+    return id;
   }
 
-  private AppendResult appendOne(GroupCommitWriter.WriteContext tx, StreamAppend a) throws SQLException {
+  private static AppendResult appendOne(GroupCommitWriter.WriteContext tx, StreamAppend a) throws SQLException {
     String name = a.stream();
-    StreamRow row = findStream(tx, name);
-    if (row != null && row.tombstoned) {
+    AppendBuffer buffer = tx.buffer;
+    StreamRow row = buffer.stream(tx, name);
+    if (row != null && row.tombstoned()) {
       throw new StreamDeletedException(name);
     }
     List<EventData> events = a.events();
     long current = row == null ? -1 : row.current();
     if (!events.isEmpty()) {
-      Map<UUID, Stored> existing = findIds(tx, events);
+      Map<UUID, Stored> existing = buffer.storedIds(tx, events);
       if (!existing.isEmpty()) {
         return retried(a, row, current, existing);
       }
@@ -137,75 +142,13 @@ final class JdbcEventStore implements EventStore {
     if (events.isEmpty()) {
       return new AppendResult(name, current, -1, false);
     }
-    long streamId = row == null ? createStream(tx, name) : row.id;
-    long base = row == null ? 0 : row.version + 1;
-    String category = EventStore.categoryOf(name);
-    PreparedStatement insert = tx.prepare(INSERT_EVENT);
-    for (int i = 0; i < events.size(); i++) {
-      EventData e = events.get(i);
-      insert.setLong(1, ++tx.lastPosition);
-      insert.setLong(2, streamId);
-      insert.setLong(3, base + i);
-      insert.setBytes(4, Rows.bytes(e.id()));
-      insert.setString(5, category);
-      insert.setString(6, e.type());
-      insert.setBytes(7, e.data());
-      setNullableString(insert, 8, e.metadata().correlationId());
-      setNullableString(insert, 9, e.metadata().causationId());
-      setNullableString(insert, 10, Json.encodeHeaders(e.metadata().headers()));
-      insert.setLong(11, tx.nowMicros);
-      if (events.size() == 1) {
-        insert.executeUpdate();
-      } else {
-        insert.addBatch();
-      }
+    if (row == null) {
+      buffer.createStream(tx, name);
+      row = buffer.stream(tx, name);
     }
-    if (events.size() > 1) {
-      insert.executeBatch();
-    }
-    long last = base + events.size() - 1;
-    PreparedStatement update = tx.prepare("UPDATE es_streams SET version = ?, soft_deleted = 0 WHERE id = ?");
-    update.setLong(1, last);
-    update.setLong(2, streamId);
-    update.executeUpdate();
-    return new AppendResult(name, last, tx.lastPosition, true);
-  }
-
-  private static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.VARCHAR);
-    } else {
-      ps.setString(index, value);
-    }
-  }
-
-  /** An event already stored under an id being appended. */
-  private record Stored(long streamId, String stream, long version, long position, String type,
-      byte[] data, String correlationId, String causationId, String headers) {
-    boolean sameContent(EventData e) {
-      return type.equals(e.type()) && Arrays.equals(data, e.data())
-          && Objects.equals(correlationId, e.metadata().correlationId())
-          && Objects.equals(causationId, e.metadata().causationId())
-          && Objects.equals(headers, Json.encodeHeaders(e.metadata().headers()));
-    }
-  }
-
-  private static Map<UUID, Stored> findIds(GroupCommitWriter.WriteContext tx, List<EventData> events)
-      throws SQLException {
-    Map<UUID, Stored> found = new HashMap<>();
-    PreparedStatement ps = tx.prepare("SELECT e.stream_id, s.name, e.version, e.position, e.type, e.data,"
-        + " e.correlation_id, e.causation_id, e.headers FROM es_events e"
-        + " JOIN es_streams s ON s.id = e.stream_id WHERE e.event_id = ?");
-    for (EventData e : events) {
-      ps.setBytes(1, Rows.bytes(e.id()));
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          found.put(e.id(), new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-              rs.getString(5), rs.getBytes(6), rs.getString(7), rs.getString(8), rs.getString(9)));
-        }
-      }
-    }
-    return found;
+    long base = row.version() + 1;
+    StreamRow updated = buffer.append(tx, name, row, base, events);
+    return new AppendResult(name, updated.version(), tx.lastPosition, true);
   }
 
   /** The answer to an append some of whose ids are stored already: a retry, or a conflict. */
@@ -220,34 +163,34 @@ final class JdbcEventStore implements EventStore {
         throw new DuplicateEventIdException(known, "event id " + known + " is already stored, but event "
             + e.id() + " of the same append is not: a retry must repeat the whole earlier append");
       }
-      if (row == null || s.streamId != row.id) {
+      if (row == null || s.streamId() != row.id()) {
         throw new DuplicateEventIdException(e.id(), "event id " + e.id() + " is already used in stream '"
-            + s.stream + "' (version " + s.version + "), not '" + a.stream() + "'");
+            + s.stream() + "' (version " + s.version() + "), not '" + a.stream() + "'");
       }
       if (!s.sameContent(e)) {
         throw new DuplicateEventIdException(e.id(), "event id " + e.id() + " is already stored with"
-            + " different content (stream '" + s.stream + "', version " + s.version + ")");
+            + " different content (stream '" + s.stream() + "', version " + s.version() + ")");
       }
-      if (first == null || s.version != first.version + i) {
+      if (first == null || s.version() != first.version() + i) {
         throw new DuplicateEventIdException(e.id(), "event id " + e.id() + " is already stored at version "
-            + s.version + " of stream '" + s.stream + "', not in the order of this append");
+            + s.version() + " of stream '" + s.stream() + "', not in the order of this append");
       }
     }
     ExpectedVersion x = a.expected();
     boolean heldThen = x == ExpectedVersion.ANY
-        || (x.isExact() && x.version() == first.version - 1)
-        || (x == ExpectedVersion.NO_STREAM && first.version == row.deletedBefore)
-        || (x == ExpectedVersion.STREAM_EXISTS && first.version > row.deletedBefore);
+        || (x.isExact() && x.version() == first.version() - 1)
+        || (x == ExpectedVersion.NO_STREAM && first.version() == row.deletedBefore())
+        || (x == ExpectedVersion.STREAM_EXISTS && first.version() > row.deletedBefore());
     if (heldThen) {
       Stored last = existing.get(events.getLast().id());
-      return new AppendResult(a.stream(), last.version, last.position, false);
+      return new AppendResult(a.stream(), last.version(), last.position(), false);
     }
     if (!x.matches(current)) {
       throw new WrongExpectedVersionException(a.stream(), x, current);
     }
     UUID id = events.getFirst().id();
     throw new DuplicateEventIdException(id, "event id " + id + " is already stored (stream '" + a.stream()
-        + "', version " + first.version + ") by an append with another expected version");
+        + "', version " + first.version() + ") by an append with another expected version");
   }
 
   @Override
@@ -256,10 +199,10 @@ final class JdbcEventStore implements EventStore {
     Objects.requireNonNull(metadata, "metadata");
     writer.execute(tx -> {
       StreamRow row = findStream(tx, stream);
-      if (row != null && row.tombstoned) {
+      if (row != null && row.tombstoned()) {
         throw new StreamDeletedException(stream);
       }
-      long id = row == null ? createStream(tx, stream) : row.id;
+      long id = row == null ? createStream(tx, stream) : row.id();
       PreparedStatement ps = tx.prepare(
           "UPDATE es_streams SET max_count = ?, max_age_us = ?, truncate_before = ? WHERE id = ?");
       setNullableLong(ps, 1, metadata.maxCount());
@@ -293,7 +236,7 @@ final class JdbcEventStore implements EventStore {
     Objects.requireNonNull(expected, "expected");
     writer.execute(tx -> {
       StreamRow row = findStream(tx, stream);
-      if (row != null && row.tombstoned) {
+      if (row != null && row.tombstoned()) {
         throw new StreamDeletedException(stream);
       }
       long current = row == null ? -1 : row.current();
@@ -303,7 +246,7 @@ final class JdbcEventStore implements EventStore {
       if (current >= 0) {
         PreparedStatement ps = tx.prepare(
             "UPDATE es_streams SET soft_deleted = 1, deleted_before = version + 1 WHERE id = ?");
-        ps.setLong(1, row.id);
+        ps.setLong(1, row.id());
         ps.executeUpdate();
       }
       return null;
@@ -316,14 +259,14 @@ final class JdbcEventStore implements EventStore {
     Objects.requireNonNull(expected, "expected");
     writer.execute(tx -> {
       StreamRow row = findStream(tx, stream);
-      if (row != null && row.tombstoned) {
+      if (row != null && row.tombstoned()) {
         throw new StreamDeletedException(stream);
       }
       long current = row == null ? -1 : row.current();
       if (!expected.matches(current)) {
         throw new WrongExpectedVersionException(stream, expected, current);
       }
-      long id = row == null ? createStream(tx, stream) : row.id;
+      long id = row == null ? createStream(tx, stream) : row.id();
       PreparedStatement ps = tx.prepare("UPDATE es_streams SET tombstoned = 1 WHERE id = ?");
       ps.setLong(1, id);
       ps.executeUpdate();

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -142,21 +141,49 @@ final class PostgresBackend implements Backend {
     return direct();
   }
 
+  /**
+   * BEGIN, the lock and the heads query go out as one simple query: one round trip. The lock is taken
+   * before the heads are read, so no other writer of the schema can be between its own reading and
+   * its commit.
+   */
   @Override
-  public void begin(Connection writer) throws SQLException {
-    try (Statement st = writer.createStatement()) {
-      st.execute("BEGIN");
-      st.execute("SELECT pg_advisory_xact_lock(" + lockKey + ")");
+  public long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException {
+    try (Statement st = tx.connection.createStatement()) {
+      boolean isResultSet = st.execute("BEGIN; SELECT pg_advisory_xact_lock(" + lockKey + "); " + Schema.HEADS);
+      long[] heads = null;
+      while (isResultSet || st.getUpdateCount() != -1) {
+        if (isResultSet) {
+          try (ResultSet rs = st.getResultSet()) {
+            if (rs.getMetaData().getColumnCount() == 2 && rs.next()) {
+              heads = new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+          }
+        }
+        isResultSet = st.getMoreResults();
+      }
+      if (heads == null) {
+        throw new SQLException("postgresql returned no result for the heads query");
+      }
+      return heads;
+    }
+  }
+
+  /**
+   * The notification (delivered to listeners only when, and if, the transaction commits) and COMMIT go
+   * out as one simple query: one round trip, then the wait for the WAL flush.
+   */
+  @Override
+  public void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException {
+    try (Statement st = tx.connection.createStatement()) {
+      st.execute(lastPosition < 0 ? "COMMIT"
+          : "SELECT pg_notify('" + channel + "', '" + lastPosition + "'); COMMIT");
     }
   }
 
   @Override
-  public void beforeCommit(Connection writer, long lastPosition) throws SQLException {
-    // Delivered to listeners only when (and if) the transaction commits.
-    try (PreparedStatement ps = writer.prepareStatement("SELECT pg_notify(?, ?)")) {
-      ps.setString(1, channel);
-      ps.setString(2, Long.toString(lastPosition));
-      ps.execute();
+  public void rollback(GroupCommitWriter.WriteContext tx) throws SQLException {
+    try (Statement st = tx.connection.createStatement()) {
+      st.execute("ROLLBACK");
     }
   }
 

@@ -12,6 +12,13 @@ import java.util.List;
  * read ({@code $all} included) agrees.
  */
 final class Schema {
+  /**
+   * The last position and the last stream id, read by each write transaction once it holds the lock
+   * that orders writes: new events and streams are numbered from there.
+   */
+  static final String HEADS = "SELECT (SELECT COALESCE(MAX(position), 0) FROM es_events),"
+      + " (SELECT COALESCE(MAX(id), 0) FROM es_streams)";
+
   private Schema() {}
 
   static List<String> statements(boolean postgres) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -70,15 +71,23 @@ final class SqliteBackend implements Backend {
   }
 
   @Override
-  public void begin(Connection writer) throws SQLException {
-    try (Statement st = writer.createStatement()) {
-      st.execute("BEGIN IMMEDIATE");
+  public long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException {
+    tx.prepare("BEGIN IMMEDIATE").execute();
+    try (ResultSet rs = tx.prepare(Schema.HEADS).executeQuery()) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2)};
     }
   }
 
   @Override
-  public void beforeCommit(Connection writer, long lastPosition) {
+  public void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException {
     // Nothing to announce: subscribers in this process are signalled by the writer, others poll.
+    tx.prepare("COMMIT").execute();
+  }
+
+  @Override
+  public void rollback(GroupCommitWriter.WriteContext tx) throws SQLException {
+    tx.prepare("ROLLBACK").execute();
   }
 
   @Override
