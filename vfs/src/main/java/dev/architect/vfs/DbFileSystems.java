@@ -19,9 +19,11 @@ import java.util.Objects;
  *
  * <p>Guarantees: a writer's changes (channel or output stream) become visible at once, when it is
  * closed or forced; readers see the content as it was when they opened, never a mix; a crash leaves
- * each file with the content of its last close or force. Many threads and processes may use one
- * database; a database held busy by another process is retried with backoff and reported as a
- * {@link java.nio.file.FileSystemException} after {@link #BUSY_TIMEOUT}.
+ * each file with the content of its last close or force. As on the JDK's file system, a file opened
+ * with {@code CREATE} or {@code CREATE_NEW} exists (empty) once the open returns, and of two
+ * concurrent {@code CREATE_NEW} opens of one path only one succeeds. Many threads and processes may
+ * use one database; a database held busy by another process is retried with backoff and reported
+ * as a {@link java.nio.file.FileSystemException} after {@link #BUSY_TIMEOUT}.
  *
  * <p>This class is stateless and thread-safe.
  */

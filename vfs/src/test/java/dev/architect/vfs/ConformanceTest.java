@@ -218,6 +218,82 @@ class ConformanceTest {
 
   @ParameterizedTest
   @EnumSource(FileSystemsUnderTest.class)
+  void aFileExistsEmptyFromItsOpening(FileSystemsUnderTest fs) throws Exception {
+    // Sizes are read only before any write: db: shows content at close (atomic), the others at once.
+    check(fs, "true true 0 a,b | FileAlreadyExistsException(a) | true 00 | hello | 5 | 1",
+        steps(
+            r -> {
+              try (SeekableByteChannel a = Files.newByteChannel(r.resolve("a"), StandardOpenOption.CREATE_NEW,
+                  StandardOpenOption.WRITE);
+                   OutputStream b = Files.newOutputStream(r.resolve("b"))) {
+                String seen = Files.exists(r.resolve("a")) + " " + Files.isRegularFile(r.resolve("b")) + " "
+                    + Files.size(r.resolve("a")) + " " + names(Files.list(r), r);
+                a.write(ByteBuffer.wrap("hello".getBytes(UTF_8)));
+                b.write(1);
+                return seen;
+              }
+            },
+            r -> {
+              Files.newByteChannel(r.resolve("a"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+              return "opened twice";
+            },
+            r -> {
+              try (FileChannel c = FileChannel.open(r.resolve("c"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                return Files.exists(r.resolve("c")) + " " + Files.size(r.resolve("c")) + c.size();
+              }
+            },
+            r -> Files.readString(r.resolve("a")),
+            r -> Files.size(r.resolve("a")),
+            r -> Files.size(r.resolve("b"))));
+  }
+
+  @ParameterizedTest
+  @EnumSource(FileSystemsUnderTest.class)
+  void concurrentCreateNewOfOnePathLetsOneWin(FileSystemsUnderTest fs) throws Exception {
+    check(fs, "20 rounds: 1 created, 1 FileAlreadyExistsException each", root -> {
+      java.util.Set<String> outcomes = new TreeSet<>();
+      for (int round = 0; round < 20; round++) {
+        Path p = root.resolve("race" + round);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.CyclicBarrier tried = new java.util.concurrent.CyclicBarrier(2);
+        String[] got = new String[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+          int me = t;
+          threads[t] = Thread.ofPlatform().start(() -> {
+            try {
+              start.await();
+              SeekableByteChannel ch = null;
+              try {
+                ch = Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                got[me] = "created";
+              } catch (IOException e) {
+                got[me] = e.getClass().getSimpleName();
+              }
+              // Both have tried before either closes: the loser cannot have come after a close.
+              tried.await();
+              if (ch != null) {
+                ch.write(ByteBuffer.wrap(new byte[] {(byte) me}));
+                ch.close();
+              }
+            } catch (Exception e) {
+              got[me] = "failed: " + e;
+            }
+          });
+        }
+        for (Thread t : threads) {
+          t.join();
+        }
+        Arrays.sort(got);
+        outcomes.add(Arrays.toString(got));
+      }
+      return outcomes.equals(java.util.Set.of("[FileAlreadyExistsException, created]"))
+          ? "20 rounds: 1 created, 1 FileAlreadyExistsException each" : outcomes.toString();
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(FileSystemsUnderTest.class)
   void transfersBetweenChannels(FileSystemsUnderTest fs) throws Exception {
     check(fs, "70000 70000 true", root -> {
       byte[] data = new byte[70_000];

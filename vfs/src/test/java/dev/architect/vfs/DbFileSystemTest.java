@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -118,10 +119,13 @@ class DbFileSystemTest {
         reader.read(b);
         assertThat(new String(b.array(), 0, b.position(), UTF_8)).as("reader opened before").isEqualTo("old content");
       }
-      // A new file appears with its content, not before.
+      // A new file exists, empty, from its opening (as on the JDK's file system); its content
+      // appears whole at close.
       try (OutputStream out = Files.newOutputStream(fs.getPath("/new"))) {
+        assertThat(Files.exists(fs.getPath("/new"))).isTrue();
         out.write(1);
-        assertThat(Files.exists(fs.getPath("/new"))).isFalse();
+        out.flush();
+        assertThat(Files.size(fs.getPath("/new"))).isZero();
       }
       assertThat(Files.readAllBytes(fs.getPath("/new"))).containsExactly(1);
     }
@@ -137,8 +141,16 @@ class DbFileSystemTest {
         ch.write(ByteBuffer.wrap(data));
         ch.truncate(data.length - 100_000);
         ch.write(ByteBuffer.wrap(new byte[] {9}), 5);
-        Thread other = Thread.ofPlatform().start(() -> assertThat(Files.exists(f)).isFalse());
+        long[] seen = {-1};
+        Thread other = Thread.ofPlatform().start(() -> {
+          try {
+            seen[0] = Files.size(f);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
         other.join();
+        assertThat(seen[0]).as("another thread sees the new file empty until close").isZero();
       }
       data[5] = 9;
       assertThat(Files.readAllBytes(f)).isEqualTo(Arrays.copyOf(data, data.length - 100_000));

@@ -17,8 +17,8 @@ public final class VfsChild {
   private VfsChild() {}
 
   /**
-   * {@code crash DB}: rewrites files /f0../f3 with ever newer generations, printing "gen N" after
-   * each close, until killed. {@code counter DB N}: adds 1 to /counter N times under an exclusive
+   * {@code crash DB}: rewrites files /f0../f3 with ever newer generations and creates /nN for
+   * generation N, printing "gen N" after each, until killed. {@code counter DB N}: adds 1 to /counter N times under an exclusive
    * lock. {@code writer DB N}: writes N generations of /shared.
    */
   public static void main(String[] args) throws IOException {
@@ -30,6 +30,8 @@ public final class VfsChild {
             for (int f = 0; f < 4; f++) {
               Files.write(fs.getPath("/f" + f), Generations.content(gen, f));
             }
+            // And one new file per generation: killed while writing it, it must be empty or whole.
+            Files.write(fs.getPath("/n" + gen), Generations.content(gen, 4));
             System.out.println("gen " + gen);
             System.out.flush();
           }

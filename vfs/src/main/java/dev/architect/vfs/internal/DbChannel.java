@@ -33,12 +33,7 @@ final class DbChannel extends FileChannel {
   private final DbFileSystem fs;
   private final Store store;
   private final DbPath path;
-  private long ino;
-  /** For a file created by this channel: where its entry goes when it first commits (else -1). */
-  private long pendingParent = -1;
-  private String pendingName;
-  private int pendingMode;
-  private boolean pendingExclusive;
+  private final long ino;
   private final int cs;
   private final boolean readable;
   private final boolean writable;
@@ -71,20 +66,6 @@ final class DbChannel extends FileChannel {
     this.snapshot = snapshot;
     this.size = size;
     this.baseSize = size;
-  }
-
-  /**
-   * A channel on a file that does not exist yet: it is created, with its content, when the
-   * channel first commits (close or force), so it appears whole or not at all.
-   */
-  static DbChannel creating(DbFileSystem fs, DbPath path, long parent, String name, int mode, Options o) {
-    DbChannel ch = new DbChannel(fs, path, -1, 0, o, null);
-    ch.pendingParent = parent;
-    ch.pendingName = name;
-    ch.pendingMode = mode;
-    ch.pendingExclusive = o.createNew();
-    ch.modified = true;
-    return ch;
   }
 
   private void ensureOpen() throws IOException {
@@ -278,7 +259,6 @@ final class DbChannel extends FileChannel {
     } catch (SQLException | IOException | RuntimeException e) {
       Conn c = held;
       held = null;
-      createdNow = false;
       store.endHeld(c, false);
       throw rethrow(e);
     }
@@ -343,9 +323,7 @@ final class DbChannel extends FileChannel {
     if (!modified) {
       return;
     }
-    if (pendingParent >= 0) {
-      create(c);
-    } else if (Tree.node(c, ino) == null) {
+    if (Tree.node(c, ino) == null) {
       // Deleted while open: like an unlinked file on POSIX, its last writes go nowhere.
       return;
     }
@@ -377,38 +355,7 @@ final class DbChannel extends FileChannel {
     u.executeUpdate();
   }
 
-  private void create(Conn c) throws SQLException, IOException {
-    Node parent = Tree.node(c, pendingParent);
-    if (parent == null || !parent.isDir()) {
-      throw new NoSuchFileException(path.toString());
-    }
-    long existing = Tree.child(c, pendingParent, pendingName);
-    if (existing >= 0) {
-      // Created by someone else since this channel opened.
-      Node node = Tree.node(c, existing);
-      if (pendingExclusive) {
-        throw new java.nio.file.FileAlreadyExistsException(path.toString());
-      }
-      if (node == null || !node.isFile()) {
-        throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
-      }
-      ino = existing;
-      minTruncate = 0;
-      baseSize = node.size();
-    } else {
-      ino = Tree.insertNode(c, Node.FILE, pendingMode, null);
-      Tree.addEntry(c, pendingParent, pendingName, ino);
-    }
-    createdNow = true;
-  }
-
-  private boolean createdNow;
-
   private void applied() {
-    if (createdNow) {
-      pendingParent = -1;
-      createdNow = false;
-    }
     dirty.clear();
     baseSize = size;
     minTruncate = Long.MAX_VALUE;
@@ -420,14 +367,12 @@ final class DbChannel extends FileChannel {
   /** Makes the changes so far visible to everyone, in one transaction. */
   private void commit() throws IOException {
     boolean changed = modified;
-    boolean created = pendingParent >= 0;
     if (held != null) {
       Conn c = held;
       held = null;
       try {
         apply(c);
       } catch (SQLException | IOException | RuntimeException e) {
-        createdNow = false;
         store.endHeld(c, false);
         throw rethrow(e);
       }
@@ -435,19 +380,14 @@ final class DbChannel extends FileChannel {
       applied();
       changed = true;
     } else if (modified) {
-      try {
-        store.write(c -> {
-          apply(c);
-          return null;
-        });
-      } catch (IOException | RuntimeException e) {
-        createdNow = false;
-        throw e;
-      }
+      store.write(c -> {
+        apply(c);
+        return null;
+      });
       applied();
     }
     if (changed) {
-      fs.modified(path, created);
+      fs.modified(path, false);
     }
   }
 
@@ -528,25 +468,15 @@ final class DbChannel extends FileChannel {
     throw (RuntimeException) e;
   }
 
-  /** The inode, creating a pending file first (a lock needs something to lock). */
-  private synchronized long inode() throws IOException {
-    if (pendingParent >= 0) {
-      commit();
-    }
-    return ino;
-  }
-
   @Override
   public FileLock lock(long pos, long len, boolean shared) throws IOException {
     ensureOpen();
-    long ino = inode();
     return fs.locks().lock(this, ino, pos, len, shared, true);
   }
 
   @Override
   public FileLock tryLock(long pos, long len, boolean shared) throws IOException {
     ensureOpen();
-    long ino = inode();
     return fs.locks().lock(this, ino, pos, len, shared, false);
   }
 

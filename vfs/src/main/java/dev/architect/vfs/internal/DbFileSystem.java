@@ -270,7 +270,11 @@ public final class DbFileSystem extends FileSystem {
       }
     }
     if (o.create() || o.createNew()) {
-      Object found = store.read(c -> {
+      // As on the JDK's file system, the file exists (empty) as soon as it is opened: its entry
+      // is committed now, in its own write transaction, so a second CREATE_NEW (in this or another
+      // process) fails at once. Its content still becomes visible only at close or force.
+      boolean[] created = {false};
+      Node node = store.write(c -> {
         Tree.Resolved r = Tree.resolve(c, p, o.follow() && !o.createNew());
         if (r.node() != null) {
           if (o.createNew()) {
@@ -281,14 +285,15 @@ public final class DbFileSystem extends FileSystem {
         if (r.parent() < 0) {
           throw new FileSystemException(p.toString(), null, "Is a directory");
         }
-        return r;
+        long ino = Tree.insertNode(c, Node.FILE, mode, null);
+        Tree.addEntry(c, r.parent(), r.name(), ino);
+        created[0] = true;
+        return Tree.node(c, ino);
       });
-      if (found instanceof Tree.Resolved r) {
-        DbChannel ch = DbChannel.creating(this, p, r.parent(), r.name(), mode, o);
-        opened(ch);
-        return ch;
+      if (created[0]) {
+        watcher.changed(p, WatchKind.CREATE);
       }
-      return open(p, (Node) found, o);
+      return open(p, node, o);
     }
     return open(p, store.read(c -> existing(c, p, o.follow())), o);
   }

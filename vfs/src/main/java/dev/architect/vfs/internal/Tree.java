@@ -44,6 +44,21 @@ final class Tree {
     }
   }
 
+  /** The node entry (parent, name) names, or null. */
+  static Node childNode(Conn c, long parent, String name) throws SQLException {
+    PreparedStatement ps = c.ps("SELECT i.id, i.kind, i.size, i.mode, i.nlink, i.ctime, i.mtime, i.atime, i.btime,"
+        + " i.owner, i.grp, i.target FROM dirent d JOIN inode i ON i.id = d.ino WHERE d.parent = ? AND d.name = ?");
+    ps.setLong(1, parent);
+    ps.setString(2, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      return new Node(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getLong(6),
+          rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12));
+    }
+  }
+
   static long child(Conn c, long parent, String name) throws SQLException {
     PreparedStatement ps = c.ps("SELECT ino FROM dirent WHERE parent = ? AND name = ?");
     ps.setLong(1, parent);
@@ -89,22 +104,30 @@ final class Tree {
     while (!todo.isEmpty()) {
       String n = todo.pollFirst();
       boolean last = todo.isEmpty();
-      if (dirNode == null) {
-        dirNode = node(c, dir);
-      }
-      if (dirNode == null) {
-        throw new NoSuchFileException(shown);
-      }
-      if (!dirNode.isDir()) {
-        throw new FileSystemException(shown, null, "Not a directory");
+      // The root is always a directory: no need to read it on every resolution.
+      if (dir != ROOT) {
+        if (dirNode == null) {
+          dirNode = node(c, dir);
+        }
+        if (dirNode == null) {
+          throw new NoSuchFileException(shown);
+        }
+        if (!dirNode.isDir()) {
+          throw new FileSystemException(shown, null, "Not a directory");
+        }
       }
       long next;
+      Node node;
       if (n.equals(".")) {
         next = dir;
+        node = node(c, next);
       } else if (n.equals("..")) {
         next = parentOf(c, dir);
+        node = node(c, next);
       } else {
-        next = child(c, dir, n);
+        // Entry and inode in one statement: one query per name on the way.
+        node = childNode(c, dir, n);
+        next = node == null ? -1 : node.id();
       }
       if (next < 0) {
         if (last) {
@@ -112,7 +135,6 @@ final class Tree {
         }
         throw new NoSuchFileException(shown);
       }
-      Node node = node(c, next);
       if (node != null && node.isLink() && (!last || followLast)) {
         if (++links > MAX_LINKS) {
           throw new FileSystemException(shown, null, "Too many levels of symbolic links");
