@@ -26,6 +26,9 @@ final class ArrayHeap<T> implements Heap<T> {
   private final int arity;
   /** log2(arity) when the arity is a power of two, else -1: a shift instead of a division. */
   private final int shift;
+  /** The order as given, which {@link #comparator()} returns. */
+  private final Comparator<? super T> given;
+  /** The order compared by: {@link NaturalOrder#canonical} of the given one. */
   private final Comparator<? super T> order;
   private Object[] elements = new Object[INITIAL_CAPACITY];
   private int size;
@@ -34,7 +37,8 @@ final class ArrayHeap<T> implements Heap<T> {
   ArrayHeap(int arity, Comparator<? super T> order) {
     this.arity = arity;
     this.shift = Integer.bitCount(arity) == 1 ? Integer.numberOfTrailingZeros(arity) : -1;
-    this.order = order;
+    this.given = order;
+    this.order = NaturalOrder.canonical(order);
   }
 
   private int parent(int slot) {
@@ -55,7 +59,7 @@ final class ArrayHeap<T> implements Heap<T> {
       while (hole > 0) {
         int parent = parent(hole);
         T above = elementAt(es, parent);
-        if (cmp.compare(element, above) >= 0) {
+        if (compare(cmp, element, above) >= 0) {
           break;
         }
         es[hole] = above;
@@ -125,12 +129,12 @@ final class ArrayHeap<T> implements Heap<T> {
           int right = child + 1;
           if (right < n) {
             T other = elementAt(es, right);
-            if (cmp.compare(other, smaller) < 0) {
+            if (compare(cmp, other, smaller) < 0) {
               child = right;
               smaller = other;
             }
           }
-          if (cmp.compare(last, smaller) <= 0) {
+          if (compare(cmp, last, smaller) <= 0) {
             break;
           }
           es[hole] = smaller;
@@ -165,12 +169,12 @@ final class ArrayHeap<T> implements Heap<T> {
           T smallest = elementAt(es, child);
           for (int c = child + 1; c < end; c++) {
             T candidate = elementAt(es, c);
-            if (cmp.compare(candidate, smallest) < 0) {
+            if (compare(cmp, candidate, smallest) < 0) {
               child = c;
               smallest = candidate;
             }
           }
-          if (cmp.compare(last, smallest) <= 0) {
+          if (compare(cmp, last, smallest) <= 0) {
             break;
           }
           es[hole] = smallest;
@@ -229,7 +233,7 @@ final class ArrayHeap<T> implements Heap<T> {
 
   @Override
   public Comparator<? super T> comparator() {
-    return order;
+    return given;
   }
 
   @Override
@@ -279,6 +283,17 @@ final class ArrayHeap<T> implements Heap<T> {
       text.add(String.valueOf(elements[i]));
     }
     return text.toString();
+  }
+
+  /**
+   * {@code cmp.compare(a, b)}, except that natural order calls {@code compareTo} directly, as
+   * {@link java.util.PriorityQueue} does. A program holds heaps with many comparators, so the JIT
+   * often sees several at {@code cmp.compare} and cannot inline it; the {@code compareTo} call site
+   * below sees only the element types of natural-order heaps, and is inlined as PriorityQueue's is.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> int compare(Comparator<? super T> cmp, T a, T b) {
+    return cmp == NaturalOrder.ASCENDING ? ((Comparable<? super T>) a).compareTo(b) : cmp.compare(a, b);
   }
 
   @SuppressWarnings("unchecked")

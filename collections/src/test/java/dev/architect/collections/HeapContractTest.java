@@ -38,6 +38,21 @@ class HeapContractTest {
   }
 
   @Test
+  void theJdksNaturalOrdersPopAsGivenAndAreReportedAsGiven() {
+    // Heaps compare through their own natural order when given the JDK's; users still see theirs.
+    Heap<Integer> ascending = Heap.by(Comparator.naturalOrder());
+    Heap<Integer> descending = Heap.dAry(3, Comparator.reverseOrder());
+    for (int value : new int[] {5, 1, 4, 1, 3, 9, 2, 6}) {
+      ascending.push(value);
+      descending.push(value);
+    }
+    assertThat(ascending.comparator()).isSameAs(Comparator.naturalOrder());
+    assertThat(descending.comparator()).isSameAs(Comparator.reverseOrder());
+    assertThat(ascending.drain()).containsExactly(1, 1, 2, 3, 4, 5, 6, 9);
+    assertThat(descending.drain()).containsExactly(9, 6, 5, 4, 3, 2, 1, 1);
+  }
+
+  @Test
   void badArgumentsAreRefusedWithClearMessages() {
     assertThatThrownBy(() -> Heap.dAry(1, Comparator.<Integer>naturalOrder()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("arity must be between 2 and 64, was 1");
