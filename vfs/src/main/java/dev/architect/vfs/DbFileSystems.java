@@ -49,6 +49,14 @@ public final class DbFileSystems {
   public static final String CHUNK_SIZE = "chunkSize";
 
   /**
+   * Env key: the SQLite page size in bytes, a power of two from 512 to 65536 (default 4096). It
+   * applies when the database is created. Every commit writes each page it touches, whole, to the
+   * write-ahead log: small pages make small-file commits cheap, and 65536 (with 64 KiB chunks) makes
+   * large sequential writes about twice as fast.
+   */
+  public static final String PAGE_SIZE = "pageSize";
+
+  /**
    * Env key: {@code "normal"} (default) makes each commit atomic and crash-safe against a process
    * crash, and durable once the WAL is synced at checkpoint; {@code "full"} syncs the disk at every
    * commit (survives a power loss); {@code "off"} never syncs (fast, for scratch data).

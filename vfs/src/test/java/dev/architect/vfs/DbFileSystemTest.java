@@ -97,7 +97,29 @@ class DbFileSystemTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("env durability must be normal, full or off, was 'maybe'");
     assertThatThrownBy(() -> FileSystems.newFileSystem(uri, Map.of("chunksize", "512")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("env key 'chunksize' is unknown; known keys: [busyTimeout, chunkSize, create, durability, readOnly]");
+        .hasMessage("env key 'chunksize' is unknown; known keys: [busyTimeout, chunkSize, create, durability, pageSize, readOnly]");
+    assertThatThrownBy(() -> FileSystems.newFileSystem(uri, Map.of("create", "true", "pageSize", "131072")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("env pageSize must be a power of two from 512 to 65536, was 131072");
+    assertThatThrownBy(() -> FileSystems.newFileSystem(uri, Map.of("create", "true", "pageSize", "big")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("env pageSize must be a number, was 'big'");
+  }
+
+  @Test
+  void pageSizeIsFixedWhenTheDatabaseIsCreated() throws Exception {
+    Path db = tmp.resolve("pages.db");
+    URI uri = URI.create("db:" + db.toUri());
+    try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of("create", "true", "pageSize", 65536))) {
+      Files.writeString(fs.getPath("/a"), "x".repeat(200_000));
+    }
+    try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of("pageSize", "1024"))) {
+      assertThat(Files.readString(fs.getPath("/a"))).hasSize(200_000);
+    }
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        var rs = c.createStatement().executeQuery("PRAGMA page_size")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(65536);
+    }
   }
 
   @Test

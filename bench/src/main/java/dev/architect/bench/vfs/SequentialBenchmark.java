@@ -1,6 +1,7 @@
 package dev.architect.bench.vfs;
 
 import dev.architect.bench.Contenders;
+import dev.architect.vfs.DbFileSystems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,6 +71,14 @@ public class SequentialBenchmark {
     }
   }
 
+  /** {@code db:} created with 64 KiB SQLite pages, the setting for large files. */
+  public static class DbLargePages extends Files0 {
+    @Override
+    Target open() throws IOException {
+      return Target.db(Map.of(DbFileSystems.PAGE_SIZE, 65536));
+    }
+  }
+
   /** The default file system, in a temporary directory. */
   public static class Local extends Files0 {
     @Override
@@ -117,6 +127,11 @@ public class SequentialBenchmark {
   }
 
   @Benchmark
+  public long seqWrite_architectLargePages(DbLargePages s) throws IOException {
+    return write(s);
+  }
+
+  @Benchmark
   public long seqWrite_default(Local s) throws IOException {
     return write(s);
   }
@@ -128,6 +143,11 @@ public class SequentialBenchmark {
 
   @Benchmark
   public long seqRead_architect(Db s) throws IOException {
+    return read(s);
+  }
+
+  @Benchmark
+  public long seqRead_architectLargePages(DbLargePages s) throws IOException {
     return read(s);
   }
 

@@ -26,9 +26,15 @@ final class Target implements AutoCloseable {
   }
 
   static Target db() throws IOException {
+    return db(Map.of());
+  }
+
+  /** A {@code db:} file system created with these env keys besides {@code create}. */
+  static Target db(Map<String, ?> env) throws IOException {
     Path tmp = Files.createTempDirectory("bench-vfs-db");
-    FileSystem fs = FileSystems.newFileSystem(URI.create("db:" + tmp.resolve("bench.db").toUri()),
-        Map.of(DbFileSystems.CREATE, "true"));
+    Map<String, Object> all = new java.util.HashMap<>(env);
+    all.put(DbFileSystems.CREATE, "true");
+    FileSystem fs = FileSystems.newFileSystem(URI.create("db:" + tmp.resolve("bench.db").toUri()), all);
     return new Target(tmp, fs, Files.createDirectories(fs.getPath("/bench")));
   }
 

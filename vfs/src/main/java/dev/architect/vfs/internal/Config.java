@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** The environment of a {@code db:} file system, parsed and checked. */
-record Config(boolean create, boolean readOnly, int chunkSize, String durability, Duration busyTimeout) {
+record Config(boolean create, boolean readOnly, int chunkSize, int pageSize, String durability,
+    Duration busyTimeout) {
   static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
+  static final int DEFAULT_PAGE_SIZE = 4096;
   private static final Set<String> KEYS = Set.of(DbFileSystems.CREATE, DbFileSystems.READ_ONLY,
-      DbFileSystems.CHUNK_SIZE, DbFileSystems.DURABILITY, DbFileSystems.BUSY_TIMEOUT);
+      DbFileSystems.CHUNK_SIZE, DbFileSystems.PAGE_SIZE, DbFileSystems.DURABILITY, DbFileSystems.BUSY_TIMEOUT);
 
   static Config of(Map<String, ?> env) {
     for (String key : env.keySet()) {
@@ -20,20 +22,8 @@ record Config(boolean create, boolean readOnly, int chunkSize, String durability
     }
     boolean create = bool(env, DbFileSystems.CREATE);
     boolean readOnly = bool(env, DbFileSystems.READ_ONLY);
-    int chunkSize = DEFAULT_CHUNK_SIZE;
-    Object cs = env.get(DbFileSystems.CHUNK_SIZE);
-    if (cs != null) {
-      long v;
-      try {
-        v = cs instanceof Number n ? n.longValue() : Long.parseLong(cs.toString().trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("env chunkSize must be a number, was '" + cs + "'");
-      }
-      if (v < 512 || v > 4 << 20 || Long.bitCount(v) != 1) {
-        throw new IllegalArgumentException("env chunkSize must be a power of two from 512 to 4194304, was " + v);
-      }
-      chunkSize = (int) v;
-    }
+    int chunkSize = powerOfTwo(env, DbFileSystems.CHUNK_SIZE, DEFAULT_CHUNK_SIZE, 512, 4 << 20);
+    int pageSize = powerOfTwo(env, DbFileSystems.PAGE_SIZE, DEFAULT_PAGE_SIZE, 512, 65536);
     String durability = "normal";
     Object d = env.get(DbFileSystems.DURABILITY);
     if (d != null) {
@@ -58,7 +48,25 @@ record Config(boolean create, boolean readOnly, int chunkSize, String durability
         throw new IllegalArgumentException("env busyTimeout must not be negative, was " + busyTimeout);
       }
     }
-    return new Config(create, readOnly, chunkSize, durability, busyTimeout);
+    return new Config(create, readOnly, chunkSize, pageSize, durability, busyTimeout);
+  }
+
+  private static int powerOfTwo(Map<String, ?> env, String key, int otherwise, int min, int max) {
+    Object given = env.get(key);
+    if (given == null) {
+      return otherwise;
+    }
+    long v;
+    try {
+      v = given instanceof Number n ? n.longValue() : Long.parseLong(given.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("env " + key + " must be a number, was '" + given + "'");
+    }
+    if (v < min || v > max || Long.bitCount(v) != 1) {
+      throw new IllegalArgumentException("env " + key + " must be a power of two from " + min + " to " + max
+          + ", was " + v);
+    }
+    return (int) v;
   }
 
   private static boolean bool(Map<String, ?> env, String key) {
