@@ -169,13 +169,14 @@ final class PipelineImpl<T> implements Pipeline<T> {
     if (bulkhead == null) {
       return call.call();
     }
-    if (!bulkhead.acquire()) {
+    int token = bulkhead.acquire();
+    if (token < 0) {
       throw bulkhead.refusal();
     }
     try {
       return call.call();
     } finally {
-      bulkhead.release();
+      bulkhead.release(token);
     }
   }
 

@@ -20,6 +20,9 @@ class VirtualThreadTest {
     try (RecordingStream jfr = new RecordingStream()) {
       jfr.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
       jfr.onEvent("jdk.VirtualThreadPinned", e -> {
+        if (loadingAClass(e)) {
+          return; // the JDK still pins while loading a class (JEP 491); the test's own code can trigger it
+        }
         synchronized (pinned) {
           pinned.add(e);
         }
@@ -72,5 +75,11 @@ class VirtualThreadTest {
       jfr.stop(); // flushes the events recorded so far
     }
     assertThat(pinned).isEmpty();
+  }
+
+  private static boolean loadingAClass(RecordedEvent pin) {
+    return pin.getStackTrace() != null && pin.getStackTrace().getFrames().stream()
+        .anyMatch(f -> f.getMethod().getType().getName().equals("java.lang.ClassLoader")
+            && f.getMethod().getName().equals("loadClass"));
   }
 }
