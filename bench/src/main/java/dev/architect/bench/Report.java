@@ -17,7 +17,8 @@ import java.util.StringJoiner;
  * contenders side by side and how the subject compares with each anchor.
  *
  * <p>Benchmark methods are named {@code group_contender}; the contenders of a group are those methods
- * of one package sharing the group prefix and the same {@code @Param} values. Their order and the
+ * of one class sharing the group prefix and the same {@code @Param} values (two classes may both
+ * have a {@code readAll} group: they stay apart). Their order and the
  * subject come from {@link Contenders} on the benchmark class. Ratios are computed on medians (robust
  * to a noisy neighbour on a shared machine); "within error" means the two 99.9% confidence intervals
  * overlap. Allocation figures appear when the run used {@code -prof gc}.
@@ -83,9 +84,8 @@ public final class Report {
       String group = underscore < 0 ? method : method.substring(0, underscore);
       String contender = underscore < 0 ? method : method.substring(underscore + 1);
       String params = params(result.get("params"));
-      String packageName = className.substring(0, Math.max(0, className.lastIndexOf('.')));
       String label = params.isEmpty() ? group : group + " (" + params + ")";
-      Group g = groups.computeIfAbsent(packageName + "/" + label,
+      Group g = groups.computeIfAbsent(className + "/" + label,
           k -> new Group(label, load(className), className, new ArrayList<>()));
       g.rows().add(row(contender, result));
     }

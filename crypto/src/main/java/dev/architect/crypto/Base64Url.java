@@ -11,11 +11,21 @@ import java.util.Objects;
  * lenient: it accepts padding and non-canonical endings ({@code "Zh"} decodes like {@code "Zg"}),
  * so two different strings would carry the same bytes, which a token format must not allow.
  *
- * <p>Both directions run without branches or table look-ups that depend on the data (the characters
- * of secret keys are decoded here too); only the error path, taken after the whole input was read,
- * looks for where the input went wrong. Stateless and thread-safe.
+ * <p>{@link #encode} and {@link #decode} run without branches or table look-ups that depend on the
+ * data (the characters of secret keys are decoded here too); only the error path, taken after the
+ * whole input was read, looks for where the input went wrong. {@link #decodePublic} uses a table,
+ * for text that holds nothing secret. Stateless and thread-safe.
  */
 public final class Base64Url {
+  /** Six bits of each ASCII character, -1 outside the alphabet: for {@link #decodePublic}. */
+  private static final byte[] DECODE = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      DECODE[c] = (byte) decodeSixBits((char) c);
+    }
+  }
+
   private Base64Url() {}
 
   /** The unpadded base64url encoding of {@code bytes}. */
@@ -57,6 +67,21 @@ public final class Base64Url {
    *     in the last character; the message says which and where
    */
   public static byte[] decode(CharSequence text) {
+    return decode(text, true);
+  }
+
+  /**
+   * {@link #decode}, for text that carries nothing secret (a token's body and footer: nonce,
+   * ciphertext, tag, signed claims): the same bytes and the same errors, through a table look-up
+   * per character, several times faster than the constant-time arithmetic {@link #decode} uses.
+   *
+   * @throws IllegalArgumentException as {@link #decode} does
+   */
+  public static byte[] decodePublic(CharSequence text) {
+    return decode(text, false);
+  }
+
+  private static byte[] decode(CharSequence text, boolean secret) {
     Objects.requireNonNull(text, "text");
     int length = text.length();
     int rest = length & 3;
@@ -69,10 +94,10 @@ public final class Base64Url {
     int o = 0;
     int i = 0;
     for (int full = length - rest; i < full; i += 4) {
-      int c0 = decodeSixBits(text.charAt(i));
-      int c1 = decodeSixBits(text.charAt(i + 1));
-      int c2 = decodeSixBits(text.charAt(i + 2));
-      int c3 = decodeSixBits(text.charAt(i + 3));
+      int c0 = sixBits(text.charAt(i), secret);
+      int c1 = sixBits(text.charAt(i + 1), secret);
+      int c2 = sixBits(text.charAt(i + 2), secret);
+      int c3 = sixBits(text.charAt(i + 3), secret);
       error |= c0 | c1 | c2 | c3;
       out[o++] = (byte) ((c0 << 2) | (c1 >>> 4));
       out[o++] = (byte) ((c1 << 4) | (c2 >>> 2));
@@ -80,15 +105,15 @@ public final class Base64Url {
     }
     int unusedBits = 0;
     if (rest == 2) {
-      int c0 = decodeSixBits(text.charAt(i));
-      int c1 = decodeSixBits(text.charAt(i + 1));
+      int c0 = sixBits(text.charAt(i), secret);
+      int c1 = sixBits(text.charAt(i + 1), secret);
       error |= c0 | c1;
       out[o] = (byte) ((c0 << 2) | (c1 >>> 4));
       unusedBits = c1 & 15;
     } else if (rest == 3) {
-      int c0 = decodeSixBits(text.charAt(i));
-      int c1 = decodeSixBits(text.charAt(i + 1));
-      int c2 = decodeSixBits(text.charAt(i + 2));
+      int c0 = sixBits(text.charAt(i), secret);
+      int c1 = sixBits(text.charAt(i + 1), secret);
+      int c2 = sixBits(text.charAt(i + 2), secret);
       error |= c0 | c1 | c2;
       out[o++] = (byte) ((c0 << 2) | (c1 >>> 4));
       out[o] = (byte) ((c1 << 4) | (c2 >>> 2));
@@ -116,6 +141,11 @@ public final class Base64Url {
       }
     }
     throw new AssertionError("no bad character found");
+  }
+
+  /** A character's six bits, or a negative number if it is not in the alphabet. */
+  private static int sixBits(char c, boolean secret) {
+    return secret ? decodeSixBits(c) : c < 128 ? DECODE[c] : -1;
   }
 
   /** The character of a 6-bit value, computed without branches or look-ups. */
