@@ -54,12 +54,14 @@ final class ArrayHeap<T> implements Heap<T> {
       es = elements = Arrays.copyOf(es, Checks.grow(es.length, "heap"));
     }
     Comparator<? super T> cmp = order;
+    boolean natural = cmp == NaturalOrder.ASCENDING; // decided once, outside the loop
     int hole = last;
+    boolean binary = arity == 2; // a constant shift in the loop, as PriorityQueue's
     try {
       while (hole > 0) {
-        int parent = parent(hole);
+        int parent = binary ? (hole - 1) >>> 1 : parent(hole);
         T above = elementAt(es, parent);
-        if (compare(cmp, element, above) >= 0) {
+        if (compare(natural, cmp, element, above) >= 0) {
           break;
         }
         es[hole] = above;
@@ -120,6 +122,7 @@ final class ArrayHeap<T> implements Heap<T> {
     if (n > 0) {
       T last = elementAt(es, n);
       Comparator<? super T> cmp = order;
+      boolean natural = cmp == NaturalOrder.ASCENDING; // decided once, outside the loop
       int hole = 0;
       int half = n >>> 1; // the slots below half have a child
       try {
@@ -129,12 +132,12 @@ final class ArrayHeap<T> implements Heap<T> {
           int right = child + 1;
           if (right < n) {
             T other = elementAt(es, right);
-            if (compare(cmp, other, smaller) < 0) {
+            if (compare(natural, cmp, other, smaller) < 0) {
               child = right;
               smaller = other;
             }
           }
-          if (compare(cmp, last, smaller) <= 0) {
+          if (compare(natural, cmp, last, smaller) <= 0) {
             break;
           }
           es[hole] = smaller;
@@ -159,6 +162,7 @@ final class ArrayHeap<T> implements Heap<T> {
     if (n > 0) {
       T last = elementAt(es, n);
       Comparator<? super T> cmp = order;
+      boolean natural = cmp == NaturalOrder.ASCENDING; // decided once, outside the loop
       int d = arity;
       int hole = 0;
       try {
@@ -169,12 +173,12 @@ final class ArrayHeap<T> implements Heap<T> {
           T smallest = elementAt(es, child);
           for (int c = child + 1; c < end; c++) {
             T candidate = elementAt(es, c);
-            if (compare(cmp, candidate, smallest) < 0) {
+            if (compare(natural, cmp, candidate, smallest) < 0) {
               child = c;
               smallest = candidate;
             }
           }
-          if (compare(cmp, last, smallest) <= 0) {
+          if (compare(natural, cmp, last, smallest) <= 0) {
             break;
           }
           es[hole] = smallest;
@@ -286,14 +290,15 @@ final class ArrayHeap<T> implements Heap<T> {
   }
 
   /**
-   * {@code cmp.compare(a, b)}, except that natural order calls {@code compareTo} directly, as
+   * {@code cmp.compare(a, b)}, except that natural order ({@code natural}: {@code cmp} is
+   * {@link NaturalOrder#ASCENDING}) calls {@code compareTo} directly, as
    * {@link java.util.PriorityQueue} does. A program holds heaps with many comparators, so the JIT
    * often sees several at {@code cmp.compare} and cannot inline it; the {@code compareTo} call site
    * below sees only the element types of natural-order heaps, and is inlined as PriorityQueue's is.
    */
   @SuppressWarnings("unchecked")
-  private static <T> int compare(Comparator<? super T> cmp, T a, T b) {
-    return cmp == NaturalOrder.ASCENDING ? ((Comparable<? super T>) a).compareTo(b) : cmp.compare(a, b);
+  private static <T> int compare(boolean natural, Comparator<? super T> cmp, T a, T b) {
+    return natural ? ((Comparable<? super T>) a).compareTo(b) : cmp.compare(a, b);
   }
 
   @SuppressWarnings("unchecked")
