@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
  * <p>Guarantee: never more than {@code maxConcurrentCalls} calls inside at once. The slots are
  * counted in a few stripes on separate cache lines, so callers on different cores rarely contend;
  * a call is refused only when every stripe is full. Waiting parks the thread, so thousands of
- * virtual threads can queue without pinning their carriers. For a bounded queue in front of a fixed set of worker
- * threads, see {@link ThreadPoolBulkhead}. Thread-safe.
+ * virtual threads can queue without pinning their carriers. For a bounded queue in front of a fixed
+ * set of worker threads, see {@link ThreadPoolBulkhead}. Thread-safe.
  */
 public sealed interface Bulkhead permits SemaphoreBulkhead {
   /** Starts the configuration of a bulkhead named {@code name}. */

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
@@ -50,28 +51,25 @@ class StripedSlotsTest {
   @Test
   void aThreadTakesEverySlotAcrossTheStripesThenAnotherThreadsReleaseFreesOne() throws Exception {
     StripedSlots slots = new StripedSlots(10, 4);
-    List<Integer> tokens = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      tokens.add(slots.tryAcquire());
-    }
+    List<Integer> tokens = takeAll(slots, 10);
     assertThat(tokens).allMatch(t -> t >= 0);
     assertThat(slots.tryAcquire()).isEqualTo(-1);
-    Thread other = Thread.ofPlatform().start(() -> {
+    // A FutureTask, so that an assertion failing on the other thread fails the test.
+    FutureTask<Void> other = new FutureTask<>(() -> {
       assertThat(slots.tryAcquire()).isEqualTo(-1);
       slots.release(tokens.get(3));
       assertThat(slots.tryAcquire()).isGreaterThanOrEqualTo(0);
+      return null;
     });
-    other.join();
+    Thread.ofPlatform().start(other);
+    other.get(1, TimeUnit.MINUTES);
     assertThat(slots.available()).isZero();
   }
 
   @Test
   void aWaiterWakesWhenAnyStripeFreesASlot() throws Exception {
     StripedSlots slots = new StripedSlots(4, 4);
-    List<Integer> tokens = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      tokens.add(slots.tryAcquire());
-    }
+    List<Integer> tokens = takeAll(slots, 4);
     AtomicInteger got = new AtomicInteger(-2);
     CountDownLatch done = new CountDownLatch(1);
     Thread waiter = Thread.ofVirtual().start(() -> {
@@ -130,5 +128,13 @@ class StripedSlotsTest {
     }
     assertThat(maxInside.get()).isBetween(1, total);
     assertThat(slots.available()).isEqualTo(total);
+  }
+
+  private static List<Integer> takeAll(StripedSlots slots, int count) {
+    List<Integer> tokens = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tokens.add(slots.tryAcquire());
+    }
+    return tokens;
   }
 }

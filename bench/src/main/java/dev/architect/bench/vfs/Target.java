@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,7 +33,7 @@ final class Target implements AutoCloseable {
   /** A {@code db:} file system created with these env keys besides {@code create}. */
   static Target db(Map<String, ?> env) throws IOException {
     Path tmp = Files.createTempDirectory("bench-vfs-db");
-    Map<String, Object> all = new java.util.HashMap<>(env);
+    Map<String, Object> all = new HashMap<>(env);
     all.put(DbFileSystems.CREATE, "true");
     FileSystem fs = FileSystems.newFileSystem(URI.create("db:" + tmp.resolve("bench.db").toUri()), all);
     return new Target(tmp, fs, Files.createDirectories(fs.getPath("/bench")));
