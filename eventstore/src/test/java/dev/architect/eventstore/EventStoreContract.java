@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,6 +297,28 @@ abstract class EventStoreContract {
         StreamAppend.of("acct-t", ExpectedVersion.ANY, event(31)))))
         .isInstanceOf(StreamDeletedException.class);
     assertThat(store.lastPosition()).isEqualTo(before);
+  }
+
+  /**
+   * More streams and ids than one lookup query carries (256 of each): the store looks the rest up with
+   * further queries, and a retry of the whole append still finds every id.
+   */
+  @Test
+  void appendsLargerThanOneLookupRoundTrip() {
+    List<EventData> many = IntStream.range(0, 700).mapToObj(EventStoreContract::event).toList();
+    List<StreamAppend> wide = IntStream.range(0, 300)
+        .mapToObj(i -> StreamAppend.of("wide-" + i, ExpectedVersion.NO_STREAM, event(i))).toList();
+
+    assertThat(store.append("long-1", ExpectedVersion.NO_STREAM, many).lastVersion()).isEqualTo(699);
+    assertThat(store.appendMulti(wide)).hasSize(300).allMatch(AppendResult::written);
+    assertThat(store.append("long-1", ExpectedVersion.NO_STREAM, many).written()).isFalse();
+    assertThat(store.appendMulti(wide)).noneMatch(AppendResult::written);
+
+    assertThat(store.lastPosition()).isEqualTo(1_000);
+    assertThat(data(store.readStream("long-1", 0, Direction.FORWARDS, 1_000)))
+        .isEqualTo(many.stream().map(e -> new String(e.data(), StandardCharsets.UTF_8)).toList());
+    assertThat(store.readCategory("wide", 0, 1_000)).extracting(RecordedEvent::stream)
+        .isEqualTo(IntStream.range(0, 300).mapToObj(i -> "wide-" + i).toList());
   }
 
   // ------------------------------------------------------------ metadata and deletes

@@ -24,10 +24,13 @@ import java.util.UUID;
  * <p>Why: an append reads its stream's row and looks its event ids up (idempotency), then writes its
  * events and the stream's new version. Run statement by statement, a batch of n appends costs about 6n
  * statements, each a network round trip on PostgreSQL, plus two savepoint statements per append. Here
- * the batch fetches the rows and ids of all its appends with one query each ({@link #fetch}), the
- * appends check their expectations against that view and record their writes in memory, and
- * {@link #flush} writes everything with three JDBC batches: a handful of round trips per batch,
- * whatever its size.
+ * the batch fetches the rows and ids of all its appends with one query each, the appends check their
+ * expectations against that view and record their writes in memory, and the writes go out together
+ * just before COMMIT. On PostgreSQL the queries travel in one compound statement with BEGIN and the
+ * lock ({@link #beginAndFetch}), and the writes in another with COMMIT, their rows as arrays
+ * ({@link #flushAndEnd}): two round trips per batch whatever its size (a round trip costs 50–150 µs
+ * on the 2-core machine of docs/BENCHMARKS.md, a WAL flush about 250 µs). SQLite, in process, runs
+ * them one by one ({@link #fetch}, {@link #flush}).
  *
  * <p>Each append's writes are journaled; an append that fails (a wrong expected version in the second
  * stream of a multi-stream append, say) is undone in memory ({@link #undo}) and nothing of it reaches
@@ -74,6 +77,7 @@ final class AppendBuffer {
   private static final int MAX_IN = 256;
 
   private static final String STREAM_COLUMNS = "name, id, version, deleted_before, soft_deleted, tombstoned";
+  private static final String STREAM_LOOKUP = "SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name IN (";
   private static final String EVENT_LOOKUP = "SELECT e.event_id, e.stream_id, s.name, e.version, e.position,"
       + " e.type, e.data, e.correlation_id, e.causation_id, e.headers FROM es_events e"
       + " JOIN es_streams s ON s.id = e.stream_id WHERE e.event_id IN (";
@@ -109,31 +113,114 @@ final class AppendBuffer {
 
   /** Reads every wanted stream row and event id not known yet, with one query per kind. */
   void fetch(GroupCommitWriter.WriteContext tx) throws SQLException {
-    if (!wantedStreams.isEmpty()) {
-      List<String> names = new ArrayList<>(wantedStreams);
-      wantedStreams.clear();
-      for (String name : names) {
-        streams.putIfAbsent(name, NO_STREAM);
+    while (!wantedStreams.isEmpty()) {
+      List<String> names = takeWanted(wantedStreams, streams, NO_STREAM);
+      PreparedStatement ps = tx.prepare(inList(STREAM_LOOKUP, names.size()));
+      bindNames(ps, 1, names);
+      try (ResultSet rs = ps.executeQuery()) {
+        readStreams(rs);
       }
-      for (int from = 0; from < names.size(); from += MAX_IN) {
-        List<String> chunk = names.subList(from, Math.min(names.size(), from + MAX_IN));
-        PreparedStatement ps = tx.prepare(inList("SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name IN (",
-            chunk.size()));
-        int slots = slots(chunk.size());
-        for (int i = 0; i < slots; i++) {
-          ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            streams.put(rs.getString(1), streamRow(rs));
+    }
+    while (!wantedEvents.isEmpty()) {
+      lookUp(tx, takeWanted(wantedEvents, events, NO_EVENT));
+    }
+  }
+
+  /**
+   * Starts the transaction and reads what the batch's appends want with one compound statement:
+   * {@code begin} (statements that start the transaction and take the lock that orders writes, with one
+   * result set), {@link Schema#HEADS}, and the lookups of the wanted streams and event ids. One round
+   * trip on PostgreSQL whatever the batch's size (lookups beyond {@link #MAX_IN} values take more).
+   * Each statement of a compound statement runs in a snapshot of its own, taken after the previous one
+   * ended, so the heads and the rows are read once the lock is held. Returns the heads.
+   */
+  long[] beginAndFetch(GroupCommitWriter.WriteContext tx, String begin) throws SQLException {
+    List<String> names = takeWanted(wantedStreams, streams, NO_STREAM);
+    List<UUID> ids = takeWanted(wantedEvents, events, NO_EVENT);
+    StringBuilder sql = new StringBuilder(begin).append("; ").append(Schema.HEADS);
+    if (!names.isEmpty()) {
+      sql.append("; ").append(inList(STREAM_LOOKUP, names.size()));
+    }
+    if (!ids.isEmpty()) {
+      sql.append("; ").append(inList(EVENT_LOOKUP, ids.size()));
+    }
+    PreparedStatement ps = tx.prepare(sql.toString());
+    bindIds(ps, bindNames(ps, 1, names), ids);
+    long[] heads = null;
+    int resultSets = 0;
+    for (boolean isResultSet = ps.execute(); isResultSet || ps.getUpdateCount() != -1;
+        isResultSet = ps.getMoreResults()) {
+      if (!isResultSet) {
+        continue; // BEGIN
+      }
+      try (ResultSet rs = ps.getResultSet()) {
+        switch (resultSets++) {
+          case 0 -> { } // the lock
+          case 1 -> {
+            rs.next();
+            heads = new long[] {rs.getLong(1), rs.getLong(2)};
           }
+          case 2 -> {
+            if (names.isEmpty()) {
+              readEvents(rs);
+            } else {
+              readStreams(rs);
+            }
+          }
+          default -> readEvents(rs);
         }
       }
     }
-    if (!wantedEvents.isEmpty()) {
-      List<UUID> ids = new ArrayList<>(wantedEvents);
-      wantedEvents.clear();
-      lookUp(tx, ids);
+    if (heads == null) {
+      throw new SQLException("the database returned no result for the heads query");
+    }
+    fetch(tx); // lookups beyond the first MAX_IN values of each kind
+    return heads;
+  }
+
+  /**
+   * Takes up to {@link #MAX_IN} of the wanted keys, marking them absent in {@code known} until a lookup
+   * finds them.
+   */
+  private static <K, V> List<K> takeWanted(Set<K> wanted, Map<K, V> known, V absent) {
+    List<K> taken = new ArrayList<>(Math.min(wanted.size(), MAX_IN));
+    for (var it = wanted.iterator(); it.hasNext() && taken.size() < MAX_IN; ) {
+      K key = it.next();
+      it.remove();
+      known.putIfAbsent(key, absent);
+      taken.add(key);
+    }
+    return taken;
+  }
+
+  /** Binds {@code names} from parameter {@code first} on, padded as {@link #inList}; returns the next. */
+  private static int bindNames(PreparedStatement ps, int first, List<String> names) throws SQLException {
+    int slots = names.isEmpty() ? 0 : slots(names.size());
+    for (int i = 0; i < slots; i++) {
+      ps.setString(first + i, names.get(Math.min(i, names.size() - 1)));
+    }
+    return first + slots;
+  }
+
+  private static int bindIds(PreparedStatement ps, int first, List<UUID> ids) throws SQLException {
+    int slots = ids.isEmpty() ? 0 : slots(ids.size());
+    for (int i = 0; i < slots; i++) {
+      ps.setBytes(first + i, Rows.bytes(ids.get(Math.min(i, ids.size() - 1))));
+    }
+    return first + slots;
+  }
+
+  private void readStreams(ResultSet rs) throws SQLException {
+    while (rs.next()) {
+      streams.put(rs.getString(1), streamRow(rs));
+    }
+  }
+
+  private void readEvents(ResultSet rs) throws SQLException {
+    while (rs.next()) {
+      events.put(Rows.uuid(rs.getBytes(1)), new Stored(rs.getLong(2), rs.getString(3), rs.getLong(4),
+          rs.getLong(5), rs.getString(6), rs.getBytes(7), rs.getString(8), rs.getString(9),
+          rs.getString(10)));
     }
   }
 
@@ -189,16 +276,9 @@ final class AppendBuffer {
     for (int from = 0; from < ids.size(); from += MAX_IN) {
       List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
       PreparedStatement ps = tx.prepare(inList(EVENT_LOOKUP, chunk.size()));
-      int slots = slots(chunk.size());
-      for (int i = 0; i < slots; i++) {
-        ps.setBytes(i + 1, Rows.bytes(chunk.get(Math.min(i, chunk.size() - 1))));
-      }
+      bindIds(ps, 1, chunk);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          events.put(Rows.uuid(rs.getBytes(1)), new Stored(rs.getLong(2), rs.getString(3), rs.getLong(4),
-              rs.getLong(5), rs.getString(6), rs.getBytes(7), rs.getString(8), rs.getString(9),
-              rs.getString(10)));
-        }
+        readEvents(rs);
       }
     }
   }
@@ -335,6 +415,99 @@ final class AppendBuffer {
     changedStreams.clear();
     pending.clear();
     journal.clear();
+  }
+
+  private static final String INSERT_STREAMS_UNNEST = "INSERT INTO es_streams(id, name, version)"
+      + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[])";
+  private static final String INSERT_EVENTS_UNNEST = "INSERT INTO es_events(position, stream_id, version,"
+      + " event_id, category, type, data, correlation_id, causation_id, headers, created_us)"
+      + " SELECT p, s, v, i, c, t, d, co, ca, h, ? FROM unnest(?::bigint[], ?::bigint[], ?::bigint[],"
+      + " ?::bytea[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::text[], ?::text[])"
+      + " AS u(p, s, v, i, c, t, d, co, ca, h)";
+  private static final String UPDATE_STREAMS_UNNEST = "UPDATE es_streams SET version = u.v, soft_deleted = 0"
+      + " FROM unnest(?::bigint[], ?::bigint[]) AS u(id, v) WHERE es_streams.id = u.id";
+
+  /**
+   * PostgreSQL: writes everything pending, then runs {@code end} (the statements that end the
+   * transaction, with {@code endParams} as their parameters), as one compound statement in which the rows
+   * travel as arrays: one round trip whatever the batch's size.
+   */
+  void flushAndEnd(GroupCommitWriter.WriteContext tx, String end, String... endParams) throws SQLException {
+    java.sql.Connection c = tx.connection;
+    StringBuilder sql = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    if (!newStreams.isEmpty()) {
+      int n = newStreams.size();
+      Long[] ids = new Long[n];
+      String[] names = new String[n];
+      Long[] versions = new Long[n];
+      int i = 0;
+      for (Map.Entry<String, Long> e : newStreams.entrySet()) {
+        ids[i] = e.getValue();
+        names[i] = e.getKey();
+        versions[i++] = streams.get(e.getKey()).version();
+      }
+      sql.append(INSERT_STREAMS_UNNEST).append("; ");
+      params.addAll(List.of(c.createArrayOf("bigint", ids), c.createArrayOf("text", names),
+          c.createArrayOf("bigint", versions)));
+    }
+    if (!pending.isEmpty()) {
+      int n = pending.size();
+      Long[] positions = new Long[n];
+      Long[] streamIds = new Long[n];
+      Long[] versions = new Long[n];
+      byte[][] ids = new byte[n][];
+      String[] categories = new String[n];
+      String[] types = new String[n];
+      byte[][] data = new byte[n][];
+      String[] correlations = new String[n];
+      String[] causations = new String[n];
+      String[] headers = new String[n];
+      for (int i = 0; i < n; i++) {
+        Pending p = pending.get(i);
+        EventData e = p.event();
+        positions[i] = p.position();
+        streamIds[i] = p.streamId();
+        versions[i] = p.version();
+        ids[i] = Rows.bytes(e.id());
+        categories[i] = p.category();
+        types[i] = e.type();
+        data[i] = e.data();
+        correlations[i] = e.metadata().correlationId();
+        causations[i] = e.metadata().causationId();
+        headers[i] = p.headers();
+      }
+      sql.append(INSERT_EVENTS_UNNEST).append("; ");
+      params.add(tx.nowMicros);
+      params.addAll(List.of(c.createArrayOf("bigint", positions), c.createArrayOf("bigint", streamIds),
+          c.createArrayOf("bigint", versions), c.createArrayOf("bytea", ids),
+          c.createArrayOf("text", categories), c.createArrayOf("text", types), c.createArrayOf("bytea", data),
+          c.createArrayOf("text", correlations), c.createArrayOf("text", causations),
+          c.createArrayOf("text", headers)));
+    }
+    if (!changedStreams.isEmpty()) {
+      int n = changedStreams.size();
+      Long[] ids = new Long[n];
+      Long[] versions = new Long[n];
+      int i = 0;
+      for (String name : changedStreams) {
+        StreamRow row = streams.get(name);
+        ids[i] = row.id();
+        versions[i++] = row.version();
+      }
+      sql.append(UPDATE_STREAMS_UNNEST).append("; ");
+      params.addAll(List.of(c.createArrayOf("bigint", ids), c.createArrayOf("bigint", versions)));
+    }
+    params.addAll(List.of(endParams));
+    PreparedStatement ps = tx.prepare(sql.append(end).toString());
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+    ps.execute();
+    while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+      // drain every statement's result: an error in any of them is thrown from here
+    }
+    forget();
   }
 
   private static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {

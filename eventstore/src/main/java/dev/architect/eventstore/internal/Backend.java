@@ -12,14 +12,15 @@ interface Backend extends AutoCloseable {
   Connection openWriter() throws SQLException;
 
   /**
-   * Starts a write transaction on the writer connection, holding whatever orders positions, and returns
-   * the last position and the last stream id ({@link Schema#HEADS}) as that transaction sees them.
+   * Starts a write transaction on the writer connection, holding whatever orders positions, fetches the
+   * stream rows and event ids {@code tx.buffer} wants ({@link AppendBuffer#fetch}), and returns the last
+   * position and the last stream id ({@link Schema#HEADS}) as that transaction sees them.
    */
   long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException;
 
   /**
-   * Commits the write transaction; {@code lastPosition} is the last position it wrote, or -1 if it wrote
-   * no event (nothing to announce).
+   * Writes what {@code tx.buffer} holds ({@link AppendBuffer#flush}) and commits the write transaction;
+   * {@code lastPosition} is the last position it wrote, or -1 if it wrote no event (nothing to announce).
    */
   void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException;
 

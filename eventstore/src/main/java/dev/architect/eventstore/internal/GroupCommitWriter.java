@@ -24,8 +24,8 @@ import java.util.function.LongConsumer;
  * <p>A failing operation is undone alone: appends ({@link Op#buffered()}) write through the
  * transaction's {@link AppendBuffer} and are undone in memory; other operations run inside a savepoint.
  * The appends of a batch look their streams and ids up together before they run ({@link Op#want}), and
- * their writes go out as JDBC batches just before COMMIT, so a batch costs a few statements whatever
- * its size (each statement is a round trip on PostgreSQL).
+ * their writes go out together with COMMIT, so a batch of appends costs two round trips to PostgreSQL
+ * whatever its size (see {@link AppendBuffer}).
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** A write operation run inside the batch transaction. */
@@ -197,18 +197,17 @@ final class GroupCommitWriter implements AutoCloseable {
     WriteContext tx = null;
     try {
       tx = context();
-      long[] heads = backend.begin(tx);
-      tx.lastPosition = heads[0];
-      tx.lastStreamId = heads[1];
-      tx.nowMicros = Rows.micros(clock.instant());
-      long startPosition = tx.lastPosition;
       AppendBuffer buffer = tx.buffer;
       for (Task t : batch) {
         if (t.op.buffered()) {
           t.op.want(buffer);
         }
       }
-      buffer.fetch(tx);
+      long[] heads = backend.begin(tx);
+      tx.lastPosition = heads[0];
+      tx.lastStreamId = heads[1];
+      tx.nowMicros = Rows.micros(clock.instant());
+      long startPosition = tx.lastPosition;
       boolean anySucceeded = false;
       for (int i = 0; i < n; i++) {
         Op<?> op = batch.get(i).op;
@@ -254,7 +253,6 @@ final class GroupCommitWriter implements AutoCloseable {
         }
       }
       if (anySucceeded) {
-        buffer.flush(tx);
         backend.commit(tx, tx.lastPosition > startPosition ? tx.lastPosition : -1);
       } else {
         backend.rollback(tx);

@@ -142,41 +142,26 @@ final class PostgresBackend implements Backend {
   }
 
   /**
-   * BEGIN, the lock and the heads query go out as one simple query: one round trip. The lock is taken
-   * before the heads are read, so no other writer of the schema can be between its own reading and
-   * its commit.
+   * BEGIN, the lock, the heads query and the lookups of the batch's streams and event ids go out as one
+   * compound statement: one round trip. The lock is taken before the heads and rows are read, so no
+   * other writer of the schema can be between this transaction's reading and its commit.
    */
   @Override
   public long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException {
-    try (Statement st = tx.connection.createStatement()) {
-      boolean isResultSet = st.execute("BEGIN; SELECT pg_advisory_xact_lock(" + lockKey + "); " + Schema.HEADS);
-      long[] heads = null;
-      while (isResultSet || st.getUpdateCount() != -1) {
-        if (isResultSet) {
-          try (ResultSet rs = st.getResultSet()) {
-            if (rs.getMetaData().getColumnCount() == 2 && rs.next()) {
-              heads = new long[] {rs.getLong(1), rs.getLong(2)};
-            }
-          }
-        }
-        isResultSet = st.getMoreResults();
-      }
-      if (heads == null) {
-        throw new SQLException("postgresql returned no result for the heads query");
-      }
-      return heads;
-    }
+    return tx.buffer.beginAndFetch(tx, "BEGIN; SELECT pg_advisory_xact_lock(" + lockKey + ")");
   }
 
   /**
-   * The notification (delivered to listeners only when, and if, the transaction commits) and COMMIT go
-   * out as one simple query: one round trip, then the wait for the WAL flush.
+   * The batch's rows, the notification (delivered to listeners only when, and if, the transaction
+   * commits) and COMMIT go out as one compound statement: one round trip, then the wait for the WAL
+   * flush.
    */
   @Override
   public void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException {
-    try (Statement st = tx.connection.createStatement()) {
-      st.execute(lastPosition < 0 ? "COMMIT"
-          : "SELECT pg_notify('" + channel + "', '" + lastPosition + "'); COMMIT");
+    if (lastPosition < 0) {
+      tx.buffer.flushAndEnd(tx, "COMMIT");
+    } else {
+      tx.buffer.flushAndEnd(tx, "SELECT pg_notify('" + channel + "', ?); COMMIT", Long.toString(lastPosition));
     }
   }
 

@@ -73,14 +73,18 @@ final class SqliteBackend implements Backend {
   @Override
   public long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException {
     tx.prepare("BEGIN IMMEDIATE").execute();
+    long[] heads;
     try (ResultSet rs = tx.prepare(Schema.HEADS).executeQuery()) {
       rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2)};
+      heads = new long[] {rs.getLong(1), rs.getLong(2)};
     }
+    tx.buffer.fetch(tx); // in process: a statement costs no round trip
+    return heads;
   }
 
   @Override
   public void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException {
+    tx.buffer.flush(tx);
     // Nothing to announce: subscribers in this process are signalled by the writer, others poll.
     tx.prepare("COMMIT").execute();
   }

@@ -10,8 +10,13 @@ import dev.architect.eventstore.ExpectedVersion;
 import dev.architect.eventstore.RecordedEvent;
 import dev.architect.eventstore.StreamAppend;
 import dev.architect.eventstore.StreamMetadata;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,8 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Group commit against one operation per transaction: random operations (appends with every kind of
@@ -33,29 +40,41 @@ import org.junit.jupiter.api.io.TempDir;
  * deletes) run as held batches of up to 24 on one store, and one by one on another. Every outcome (the
  * result, or the exception's type and message) and every read must be the same: an operation that
  * fails inside a batch is undone alone, and the operations after it see exactly what they would have
- * seen on their own.
+ * seen on their own. On both backends: PostgreSQL sends a batch's reads and its writes as compound
+ * statements of their own, SQLite runs them one by one.
  */
 class GroupCommitBatchTest {
+  private static EmbeddedPostgres postgres;
+  private static int schemas;
+
   private static final String[] STREAMS = {"a-1", "a-2", "b-1", "c"};
   private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-25T12:00:00Z"));
 
   @TempDir
   Path dir;
 
-  /** One operation on a store; returns a description of its outcome. */
-  private interface Op extends Function<EventStore, String> {}
-
-  @Test
-  void batchesBehaveAsOperationsOneByOne() throws Exception {
-    for (long seed = 1; seed <= 12; seed++) {
-      compare(seed);
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
-  private void compare(long seed) throws Exception {
+  /** One operation on a store; returns a description of its outcome. */
+  private interface Op extends Function<EventStore, String> {}
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void batchesBehaveAsOperationsOneByOne(String backend) throws Exception {
+    for (long seed = 1; seed <= 12; seed++) {
+      compare(backend, seed);
+    }
+  }
+
+  private void compare(String backend, long seed) throws Exception {
     Random random = new Random(seed);
-    try (JdbcEventStore batched = open("batched-" + seed);
-        JdbcEventStore single = open("single-" + seed);
+    try (JdbcEventStore batched = open(backend, "batched-" + seed);
+        JdbcEventStore single = open(backend, "single-" + seed);
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Earlier> earlier = new ArrayList<>();
       for (int round = 0; round < 25; round++) {
@@ -97,9 +116,21 @@ class GroupCommitBatchTest {
             && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitGate")));
   }
 
-  private JdbcEventStore open(String name) {
-    return (JdbcEventStore) EventStore.builder("sqlite:" + dir.resolve(name + ".db"))
-        .durability(Durability.NORMAL).clock(CLOCK).build();
+  private JdbcEventStore open(String backend, String name) throws IOException, SQLException {
+    String url;
+    if (backend.equals("sqlite")) {
+      url = "sqlite:" + dir.resolve(name + ".db");
+    } else {
+      if (postgres == null) {
+        postgres = EmbeddedPostgres.builder().start();
+      }
+      String schema = "batch" + ++schemas;
+      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        st.execute("CREATE SCHEMA " + schema);
+      }
+      url = "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres?currentSchema=" + schema;
+    }
+    return (JdbcEventStore) EventStore.builder(url).durability(Durability.NORMAL).clock(CLOCK).build();
   }
 
   /** An append made earlier, to retry or to steal an id from. */
