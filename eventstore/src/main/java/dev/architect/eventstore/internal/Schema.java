@@ -10,6 +10,12 @@ import java.util.List;
  * retention metadata. {@code es_events} holds events by global position; reads join the stream row to
  * hide deleted, truncated and expired events, so hiding is atomic with the metadata change and every
  * read ({@code $all} included) agrees.
+ *
+ * <p>{@code es_events.stream_id} has no foreign key: only the writer inserts events, for a stream row it
+ * read or created in the same transaction under the lock that orders writes, and no stream row is ever
+ * deleted. On PostgreSQL the key's trigger cost about 20 µs per inserted event (a batch of 64 appends
+ * ran 15% faster without it); SQLite, whose foreign keys are off unless a connection enables them, never
+ * checked it. Stores created before this change keep their key; it is harmless there.
  */
 final class Schema {
   /**
@@ -39,7 +45,7 @@ final class Schema {
             + " truncate_before " + bigint + ")",
         "CREATE TABLE IF NOT EXISTS es_events ("
             + " position " + position + ","
-            + " stream_id " + bigint + " NOT NULL REFERENCES es_streams(id),"
+            + " stream_id " + bigint + " NOT NULL,"
             + " version " + bigint + " NOT NULL,"
             + " event_id " + blob + " NOT NULL UNIQUE,"
             + " category TEXT NOT NULL,"
