@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,25 @@ class SqliteEventStoreTest extends EventStoreContract {
       assertThat(s.streamMetadata("a-1").maxCount()).isEqualTo(5);
       assertThat(s.append("a-1", ExpectedVersion.exactly(1), event(3)).lastPosition()).isEqualTo(3);
     }
+  }
+
+  /**
+   * The writer never checkpoints the WAL itself: the store's checkpoint thread copies committed pages
+   * into the database file while the store stays open (without it the file would not grow at all).
+   */
+  @Test
+  void checkpointsTheWalInTheBackground() throws Exception {
+    long empty = Files.size(current);
+    EventData kilobyte = EventData.json("Blob", "{\"pad\":\"" + "x".repeat(1_000) + "\"}");
+    for (int i = 0; i < 50; i++) {
+      store.append("blob-" + i, ExpectedVersion.ANY, IntStream.range(0, 20)
+          .mapToObj(n -> kilobyte.withId(UUID.randomUUID())).toList());
+    }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Files.size(current) < empty + 1_000_000 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(Files.size(current)).as("database file size").isGreaterThan(empty + 1_000_000);
   }
 
   @Test

@@ -16,19 +16,61 @@ import org.sqlite.SQLiteConfig;
  * SQLite in WAL mode: one writer connection (used only by the writer thread; {@code BEGIN IMMEDIATE}
  * takes the file's write lock, so positions are assigned in commit order even with several processes),
  * and a small pool of read-only connections, which WAL lets read while the writer writes.
+ *
+ * <p>WAL checkpoints (copying committed pages from the WAL into the database file, with an fsync at
+ * either durability) run on a thread of their own, every {@link #CHECKPOINT_INTERVAL_MILLIS} ms after
+ * commits, never inside a commit: the writer's connection has SQLite's automatic checkpoint off. In
+ * line, every ~1,000th page of commits paid for a whole checkpoint while every caller of the batch
+ * waited; 64 concurrent appenders ran about 20% faster without that. A passive checkpoint takes no
+ * lock the writer needs, so the two overlap.
  */
 final class SqliteBackend implements Backend {
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final long CHECKPOINT_INTERVAL_MILLIS = 100;
 
   private final String jdbcUrl;
   private final Durability durability;
   private final ArrayBlockingQueue<Connection> idleReaders;
   private volatile boolean closed;
+  private volatile boolean committedSinceCheckpoint;
+  private final Thread checkpointer;
 
   private SqliteBackend(String jdbcUrl, Durability durability, int poolSize) {
     this.jdbcUrl = jdbcUrl;
     this.durability = durability;
     this.idleReaders = new ArrayBlockingQueue<>(poolSize);
+    this.checkpointer = Thread.ofPlatform().daemon().name("eventstore-checkpoint").unstarted(this::checkpoints);
+  }
+
+  private void checkpoints() {
+    Connection c = null;
+    while (!closed) {
+      try {
+        Thread.sleep(CHECKPOINT_INTERVAL_MILLIS);
+      } catch (InterruptedException e) {
+        break; // close()
+      }
+      if (!committedSinceCheckpoint) {
+        continue;
+      }
+      committedSinceCheckpoint = false;
+      try {
+        if (c == null) {
+          c = openConnection();
+        }
+        try (Statement st = c.createStatement()) {
+          st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+      } catch (SQLException e) {
+        // Busy or broken: the WAL only grows until the next try, which opens a fresh connection.
+        closeQuietly(c);
+        c = null;
+        committedSinceCheckpoint = true;
+      }
+    }
+    if (c != null) {
+      closeQuietly(c);
+    }
   }
 
   static boolean accepts(String url) {
@@ -50,18 +92,30 @@ final class SqliteBackend implements Backend {
       throw new EventStoreException("cannot create the directory of sqlite store '" + path + "': " + e, e);
     }
     SqliteBackend backend = new SqliteBackend("jdbc:sqlite:" + path, config.durability(), config.poolSize());
-    try (Connection c = backend.openWriter(); Statement st = c.createStatement()) {
+    try (Connection c = backend.openConnection(); Statement st = c.createStatement()) {
       for (String ddl : Schema.statements(false)) {
         st.execute(ddl);
       }
     } catch (SQLException e) {
       throw new EventStoreException("cannot open sqlite store '" + path + "': " + e.getMessage(), e);
     }
+    backend.checkpointer.start();
     return backend;
   }
 
   @Override
   public Connection openWriter() throws SQLException {
+    Connection c = openConnection();
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA wal_autocheckpoint = 0"); // see checkpoints()
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    return c;
+  }
+
+  private Connection openConnection() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(durability == Durability.FULL
@@ -87,6 +141,7 @@ final class SqliteBackend implements Backend {
     tx.buffer.flush(tx);
     // Nothing to announce: subscribers in this process are signalled by the writer, others poll.
     tx.prepare("COMMIT").execute();
+    committedSinceCheckpoint = true;
   }
 
   @Override
@@ -129,6 +184,12 @@ final class SqliteBackend implements Backend {
   @Override
   public void close() {
     closed = true;
+    checkpointer.interrupt();
+    try {
+      checkpointer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Connection c; (c = idleReaders.poll()) != null; ) {
       closeQuietly(c);
     }
