@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -303,9 +304,10 @@ final class JdbcEventStore implements EventStore {
 
   private static List<RecordedEvent> events(PreparedStatement ps) throws SQLException {
     List<RecordedEvent> out = new ArrayList<>();
+    Map<Long, String> streamNames = new HashMap<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(Rows.event(rs));
+        out.add(Rows.event(rs, streamNames));
       }
     }
     return out;

@@ -6,13 +6,14 @@ import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Conversions between rows and values. */
 final class Rows {
   /** The columns {@link #event} reads, in order, for a query over {@code es_events e JOIN es_streams s}. */
   static final String EVENT_COLUMNS = "e.position, s.name, e.version, e.event_id, e.type, e.data,"
-      + " e.correlation_id, e.causation_id, e.headers, e.created_us";
+      + " e.correlation_id, e.causation_id, e.headers, e.created_us, e.stream_id";
 
   private Rows() {}
 
@@ -41,8 +42,19 @@ final class Rows {
     return new EventMetadata(correlation, causation, Json.decodeHeaders(headers));
   }
 
-  static RecordedEvent event(ResultSet rs) throws SQLException {
-    return new RecordedEvent(rs.getString(2), rs.getLong(3), rs.getLong(1), uuid(rs.getBytes(4)),
+  /**
+   * The event of the current row. {@code streamNames} (stream id to name) spares decoding the name of a
+   * stream already met in the same read: a page of {@code $all} holds runs of the same streams, and the
+   * name is the widest string of a row.
+   */
+  static RecordedEvent event(ResultSet rs, Map<Long, String> streamNames) throws SQLException {
+    Long streamId = rs.getLong(11);
+    String stream = streamNames.get(streamId);
+    if (stream == null) {
+      stream = rs.getString(2);
+      streamNames.put(streamId, stream);
+    }
+    return new RecordedEvent(stream, rs.getLong(3), rs.getLong(1), uuid(rs.getBytes(4)),
         rs.getString(5), rs.getBytes(6), metadata(rs.getString(7), rs.getString(8), rs.getString(9)),
         instant(rs.getLong(10)));
   }
