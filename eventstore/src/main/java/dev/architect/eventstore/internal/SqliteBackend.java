@@ -21,7 +21,7 @@ import org.sqlite.SQLiteConfig;
  * file, with an fsync) run on a thread of their own, every {@link #CHECKPOINT_INTERVAL_MILLIS} ms after
  * commits, never inside a commit: the writer's connection has SQLite's automatic checkpoint off. In
  * line, every ~1,000th page of commits paid for a whole checkpoint while every caller of the batch
- * waited; 64 concurrent appenders ran about 20% faster without that, and batches of 100 about 50%. A
+ * waited; 64 concurrent appenders ran about 20% faster without that, batches of 100 30-50%. A
  * passive checkpoint takes no lock the writer needs, so the two overlap. At FULL every commit waits
  * for its own fsync, and a checkpoint's fsync running beside it made commits slower (one appender:
  * about 1,300 appends/s against 2,000–2,800 in line), so FULL keeps SQLite's automatic checkpoint.
