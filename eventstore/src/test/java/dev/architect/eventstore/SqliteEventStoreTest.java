@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +68,37 @@ class SqliteEventStoreTest extends EventStoreContract {
       Thread.sleep(20);
     }
     assertThat(Files.size(current)).as("database file size").isGreaterThan(empty + 1_000_000);
+  }
+
+  @Test
+  void pageSizeAppliesToNewFilesOnly() throws Exception {
+    Path file = dir.resolve("small-pages.db");
+    try (EventStore s = EventStore.builder("sqlite:" + file).pageSize(1024).build()) {
+      s.append("a-1", ExpectedVersion.NO_STREAM, event(1));
+    }
+    assertThat(pragma(file, "page_size")).isEqualTo("1024");
+    assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
+    try (EventStore s = EventStore.builder("sqlite:" + file).pageSize(8192).build()) {
+      assertThat(s.streamVersion("a-1")).isZero();
+    }
+    assertThat(pragma(file, "page_size")).isEqualTo("1024");
+    Path plain = dir.resolve("default-pages.db");
+    EventStore.open("sqlite:" + plain).close();
+    assertThat(pragma(plain, "page_size")).isEqualTo("4096");
+
+    for (int bad : new int[] {256, 1000, 131072, 0}) {
+      assertThatThrownBy(() -> EventStore.builder("sqlite:" + plain).pageSize(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("pageSize must be a power of two from 512 to 65536, was " + bad);
+    }
+  }
+
+  private static String pragma(Path file, String name) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   @Test

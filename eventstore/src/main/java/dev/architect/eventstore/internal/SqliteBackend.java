@@ -94,7 +94,10 @@ final class SqliteBackend implements Backend {
       throw new EventStoreException("cannot create the directory of sqlite store '" + path + "': " + e, e);
     }
     SqliteBackend backend = new SqliteBackend("jdbc:sqlite:" + path, config.durability(), config.poolSize());
-    try (Connection c = backend.openConnection(); Statement st = c.createStatement()) {
+    try (Connection c = backend.openForSchema(); Statement st = c.createStatement()) {
+      // A new file takes the page size before anything else; an existing one keeps its own.
+      st.execute("PRAGMA page_size = " + config.pageSize());
+      st.execute("PRAGMA journal_mode = WAL");
       for (String ddl : Schema.statements(false)) {
         st.execute(ddl);
       }
@@ -119,6 +122,13 @@ final class SqliteBackend implements Backend {
       throw e;
     }
     return c;
+  }
+
+  /** A connection with no settings applied at open: a page size must precede the switch to WAL. */
+  private Connection openForSchema() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    return config.createConnection(jdbcUrl);
   }
 
   private Connection openConnection() throws SQLException {

@@ -7,4 +7,4 @@ import java.time.InstantSource;
 /** The settings an event store is opened with (built by {@code EventStoreBuilder}). */
 public record StoreConfig(String url, Durability durability, int maxEventSize,
     int maxStreamNameLength, InstantSource clock, String user, String password, int poolSize,
-    Duration pollInterval) {}
+    Duration pollInterval, int pageSize) {}
