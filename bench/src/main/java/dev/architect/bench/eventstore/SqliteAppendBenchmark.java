@@ -36,6 +36,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * steady-state throughput of N callers that each wait for their append to be acknowledged before
  * sending the next, without a per-round barrier or thread start-up inside it.
  *
+ * <p>{@code pageSize}: the page size of both database files (the store's {@code pageSize}, the
+ * baseline's {@code PRAGMA page_size}); 4096, SQLite's default, unless a run asks for others with
+ * {@code -p pageSize=1024,4096}.
+ *
  * <p>Each trial starts from an empty database file in a fresh directory. At the end of the trial every
  * writer's stream is checked to hold exactly the events it appended.
  */
@@ -46,6 +50,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class SqliteAppendBenchmark {
   @Param({"NORMAL", "FULL"})
   public Durability durability;
+
+  @Param({"4096"})
+  public int pageSize;
 
   private String contender;
   private Path dir;
@@ -71,8 +78,9 @@ public class SqliteAppendBenchmark {
   public void setUp(BenchmarkParams params) throws SQLException {
     contender = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('_') + 1);
     dir = Fixtures.scratch("sqlite-append");
-    store = EventStore.builder("sqlite:" + dir.resolve("events.db")).durability(durability).build();
-    jdbc = new SqliteJdbc(dir.resolve("baseline.db"), durability);
+    store = EventStore.builder("sqlite:" + dir.resolve("events.db")).durability(durability)
+        .pageSize(pageSize).build();
+    jdbc = new SqliteJdbc(dir.resolve("baseline.db"), durability, pageSize);
   }
 
   @TearDown(Level.Trial)

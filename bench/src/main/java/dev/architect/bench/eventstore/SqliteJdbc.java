@@ -42,12 +42,21 @@ final class SqliteJdbc implements AutoCloseable {
   private final PreparedStatement readAll;
 
   SqliteJdbc(Path file, Durability durability) throws SQLException {
+    this(file, durability, 4096);
+  }
+
+  /** As the store does: a new file takes {@code pageSize} before it switches to WAL. */
+  SqliteJdbc(Path file, Durability durability, int pageSize) throws SQLException {
+    String url = "jdbc:sqlite:" + file;
+    try (Connection c = new SQLiteConfig().createConnection(url); Statement st = c.createStatement()) {
+      st.execute("PRAGMA page_size = " + pageSize);
+      st.execute("PRAGMA journal_mode = WAL");
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(durability == Durability.FULL
         ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
-    String url = "jdbc:sqlite:" + file;
     writer = config.createConnection(url);
     try (Statement st = writer.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS events ("
