@@ -114,10 +114,12 @@ public final class EventStoreBuilder {
    * the page size it was created with: ignored for an existing file, and by PostgreSQL.
    *
    * <p>Each commit writes every page it changed to the WAL, and an append of small events changes a
-   * page in each of several indexes (one per stream written, in the stream-version index). With 1024,
-   * concurrent single-event appends ran 25–35% faster here, while reading {@code $all} ran 15–20%
-   * slower and events of hundreds of kilobytes (more overflow pages) about a third slower: a choice
-   * for write-heavy stores of small events.
+   * page in each of several indexes (one per stream written, in the stream-version index), so smaller
+   * pages write fewer bytes per commit. Measured here with 1024 (docs/BENCHMARKS.md, 03:38 UTC
+   * 2026-12-04): 8 concurrent single-event appenders 21,537 events/s against 17,798 with 4096, 64
+   * appenders 16,465 against 18,718 in the same noisy run; reading {@code $all} 15–20% slower, and
+   * events of hundreds of kilobytes (more overflow pages) about a third slower. Measure with your own
+   * events before choosing it.
    *
    * @throws IllegalArgumentException if not a power of two from 512 to 65536
    */
