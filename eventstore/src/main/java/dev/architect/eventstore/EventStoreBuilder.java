@@ -115,7 +115,7 @@ public final class EventStoreBuilder {
    *
    * <p>Each commit writes every page it changed to the WAL, and an append of small events changes a
    * page in each of several indexes (one per stream written, in the stream-version index), so smaller
-   * pages write fewer bytes per commit. Measured here with 1024 (docs/BENCHMARKS.md, 03:38 UTC
+   * pages write fewer bytes per commit. Measured here with 1024 (docs/BENCHMARKS.md, 03:37 UTC
    * 2026-12-04): 8 concurrent single-event appenders 21,537 events/s against 17,798 with 4096, 64
    * appenders 16,465 against 18,718 in the same noisy run; reading {@code $all} 15–20% slower, and
    * events of hundreds of kilobytes (more overflow pages) about a third slower. Measure with your own
