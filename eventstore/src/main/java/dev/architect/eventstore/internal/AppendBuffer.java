@@ -2,6 +2,7 @@ package dev.architect.eventstore.internal;
 
 import dev.architect.eventstore.EventData;
 import dev.architect.eventstore.EventStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,6 +85,17 @@ final class AppendBuffer {
   private static final String INSERT_EVENT = "INSERT INTO es_events(position, stream_id, version,"
       + " event_id, category, type, data, correlation_id, causation_id, headers, created_us)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  // flushAndEnd (PostgreSQL): a batch's rows travel as arrays, one statement per table.
+  private static final String INSERT_STREAMS_UNNEST = "INSERT INTO es_streams(id, name, version)"
+      + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[])";
+  private static final String INSERT_EVENTS_UNNEST = "INSERT INTO es_events(position, stream_id, version,"
+      + " event_id, category, type, data, correlation_id, causation_id, headers, created_us)"
+      + " SELECT p, s, v, i, c, t, d, co, ca, h, ? FROM unnest(?::bigint[], ?::bigint[], ?::bigint[],"
+      + " ?::bytea[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::text[], ?::text[])"
+      + " AS u(p, s, v, i, c, t, d, co, ca, h)";
+  private static final String UPDATE_STREAMS_UNNEST = "UPDATE es_streams SET version = u.v, soft_deleted = 0"
+      + " FROM unnest(?::bigint[], ?::bigint[]) AS u(id, v) WHERE es_streams.id = u.id";
 
   // What this transaction knows: rows and ids read, fetched or written; NO_STREAM / NO_EVENT = absent.
   private final Map<String, StreamRow> streams = new HashMap<>();
@@ -417,23 +429,14 @@ final class AppendBuffer {
     journal.clear();
   }
 
-  private static final String INSERT_STREAMS_UNNEST = "INSERT INTO es_streams(id, name, version)"
-      + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[])";
-  private static final String INSERT_EVENTS_UNNEST = "INSERT INTO es_events(position, stream_id, version,"
-      + " event_id, category, type, data, correlation_id, causation_id, headers, created_us)"
-      + " SELECT p, s, v, i, c, t, d, co, ca, h, ? FROM unnest(?::bigint[], ?::bigint[], ?::bigint[],"
-      + " ?::bytea[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::text[], ?::text[])"
-      + " AS u(p, s, v, i, c, t, d, co, ca, h)";
-  private static final String UPDATE_STREAMS_UNNEST = "UPDATE es_streams SET version = u.v, soft_deleted = 0"
-      + " FROM unnest(?::bigint[], ?::bigint[]) AS u(id, v) WHERE es_streams.id = u.id";
-
   /**
    * PostgreSQL: writes everything pending, then runs {@code end} (the statements that end the
    * transaction, with {@code endParams} as their parameters), as one compound statement in which the rows
-   * travel as arrays: one round trip whatever the batch's size.
+   * travel as arrays: one round trip whatever the batch's size. The writer {@link #forget}s the buffer
+   * once the transaction has ended, as after {@link #flush} and COMMIT.
    */
   void flushAndEnd(GroupCommitWriter.WriteContext tx, String end, String... endParams) throws SQLException {
-    java.sql.Connection c = tx.connection;
+    Connection c = tx.connection;
     StringBuilder sql = new StringBuilder();
     List<Object> params = new ArrayList<>();
     if (!newStreams.isEmpty()) {
@@ -507,7 +510,6 @@ final class AppendBuffer {
     while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
       // drain every statement's result: an error in any of them is thrown from here
     }
-    forget();
   }
 
   private static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
