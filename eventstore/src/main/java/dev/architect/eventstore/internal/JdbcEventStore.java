@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -304,10 +303,10 @@ final class JdbcEventStore implements EventStore {
 
   private static List<RecordedEvent> events(PreparedStatement ps) throws SQLException {
     List<RecordedEvent> out = new ArrayList<>();
-    Map<Long, String> streamNames = new HashMap<>();
+    Rows.EventReader reader = new Rows.EventReader();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(Rows.event(rs, streamNames));
+        out.add(reader.event(rs));
       }
     }
     return out;

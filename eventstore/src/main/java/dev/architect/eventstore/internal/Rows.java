@@ -2,18 +2,24 @@ package dev.architect.eventstore.internal;
 
 import dev.architect.eventstore.EventMetadata;
 import dev.architect.eventstore.RecordedEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /** Conversions between rows and values. */
 final class Rows {
-  /** The columns {@link #event} reads, in order, for a query over {@code es_events e JOIN es_streams s}. */
+  /** The columns {@link EventReader} reads, in order, for a query over {@code es_events e JOIN es_streams s}. */
   static final String EVENT_COLUMNS = "e.position, s.name, e.version, e.event_id, e.type, e.data,"
       + " e.correlation_id, e.causation_id, e.headers, e.created_us, e.stream_id";
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private Rows() {}
 
@@ -31,8 +37,7 @@ final class Rows {
   }
 
   static UUID uuid(byte[] b) {
-    ByteBuffer buf = ByteBuffer.wrap(b);
-    return new UUID(buf.getLong(), buf.getLong());
+    return new UUID((long) LONGS.get(b, 0), (long) LONGS.get(b, 8));
   }
 
   static EventMetadata metadata(String correlation, String causation, String headers) {
@@ -43,19 +48,31 @@ final class Rows {
   }
 
   /**
-   * The event of the current row. {@code streamNames} (stream id to name) spares decoding the name of a
-   * stream already met in the same read: a page of {@code $all} holds runs of the same streams, and the
-   * name is the widest string of a row.
+   * Turns the rows of one read into events. It remembers the streams it has met: a page of {@code $all}
+   * holds runs of the same streams, and the name is the widest string of a row, so each name is decoded
+   * once per read (and a run of one stream costs no look-up at all).
    */
-  static RecordedEvent event(ResultSet rs, Map<Long, String> streamNames) throws SQLException {
-    Long streamId = rs.getLong(11);
-    String stream = streamNames.get(streamId);
-    if (stream == null) {
-      stream = rs.getString(2);
-      streamNames.put(streamId, stream);
+  static final class EventReader {
+    private final Map<Long, String> streamNames = new HashMap<>();
+    private long lastStreamId = -1;
+    private String lastStream;
+
+    /** The event of the current row of a query selecting {@link #EVENT_COLUMNS}. */
+    RecordedEvent event(ResultSet rs) throws SQLException {
+      long streamId = rs.getLong(11);
+      String stream = lastStream;
+      if (streamId != lastStreamId) {
+        stream = streamNames.get(streamId);
+        if (stream == null) {
+          stream = rs.getString(2);
+          streamNames.put(streamId, stream);
+        }
+        lastStreamId = streamId;
+        lastStream = stream;
+      }
+      return new RecordedEvent(stream, rs.getLong(3), rs.getLong(1), uuid(rs.getBytes(4)),
+          rs.getString(5), rs.getBytes(6), metadata(rs.getString(7), rs.getString(8), rs.getString(9)),
+          instant(rs.getLong(10)));
     }
-    return new RecordedEvent(stream, rs.getLong(3), rs.getLong(1), uuid(rs.getBytes(4)),
-        rs.getString(5), rs.getBytes(6), metadata(rs.getString(7), rs.getString(8), rs.getString(9)),
-        instant(rs.getLong(10)));
   }
 }
