@@ -765,8 +765,47 @@ abstract class EventStoreContract {
           assertThat(actual).as(at).isInstanceOf(expectedFailure);
         }
         compare(s, model, names, at);
+        comparePages(s, model, name, 1 + op % 3, at);
       }
     }
+  }
+
+  /**
+   * Reading page by page (limits of 1 to 3, each page going on after the last event of the one before)
+   * returns the same events as one large read: a page that loses events to a hiding stream is topped up,
+   * and a short page means there is nothing further.
+   */
+  private static void comparePages(EventStore s, Model model, String stream, int limit, String at) {
+    List<Model.Event> visible = model.events.stream().filter(model::visible).toList();
+    assertThat(paged(from -> s.readAll(from, limit), 0, limit, e -> e.position() + 1, at))
+        .as(at + ", $all in pages of " + limit).extracting(RecordedEvent::position)
+        .containsExactlyElementsOf(visible.stream().map(Model.Event::position).toList());
+    assertThat(paged(from -> s.readCategory("mb", from, limit), 0, limit, e -> e.position() + 1, at))
+        .as(at + ", category mb in pages of " + limit).extracting(RecordedEvent::position)
+        .containsExactlyElementsOf(visible.stream().filter(e -> e.stream().startsWith("mb-"))
+            .map(Model.Event::position).toList());
+    List<Long> versions = visible.stream().filter(e -> e.stream().equals(stream)).map(Model.Event::version).toList();
+    assertThat(paged(from -> s.readStream(stream, from, Direction.FORWARDS, limit), 0, limit,
+        e -> e.version() + 1, at)).as(at + ", " + stream + " forwards in pages of " + limit)
+        .extracting(RecordedEvent::version).containsExactlyElementsOf(versions);
+    assertThat(paged(from -> s.readStream(stream, from, Direction.BACKWARDS, limit), EventStore.END, limit,
+        e -> e.version() - 1, at)).as(at + ", " + stream + " backwards in pages of " + limit)
+        .extracting(RecordedEvent::version).containsExactlyElementsOf(versions.reversed());
+  }
+
+  private static List<RecordedEvent> paged(java.util.function.LongFunction<List<RecordedEvent>> read, long from,
+      int limit, java.util.function.ToLongFunction<RecordedEvent> next, String at) {
+    List<RecordedEvent> out = new ArrayList<>();
+    for (long cursor = from; cursor >= 0; ) {
+      List<RecordedEvent> page = read.apply(cursor);
+      assertThat(page).as(at + ", page from " + cursor).hasSizeLessThanOrEqualTo(limit);
+      out.addAll(page);
+      if (page.size() < limit) {
+        break;
+      }
+      cursor = next.applyAsLong(page.getLast());
+    }
+    return out;
   }
 
   private static void compare(EventStore s, Model model, List<String> names, String at) {

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Reading {@code $all} of a PostgreSQL store holding {@value Fixtures#PREFILL} events (1,000 streams,
  * interleaved in blocks of 10), page by page of {@value Fixtures#PAGE}, back to position 1 after the
- * last page (events/s): Architect's {@code readAll(from, limit)} (a join with the stream table hides
- * deleted, truncated and expired events) against a plain {@code SELECT ... WHERE global_position >= ?
+ * last page (events/s): Architect's {@code readAll(from, limit)} (which also reads the page's streams
+ * to hide deleted, truncated and expired events) against a plain {@code SELECT ... WHERE global_position >= ?
  * ORDER BY global_position LIMIT ?} over Message DB's table ({@code messagedb}, data as {@code jsonb}).
  * Both build the same {@link RecordedEvent}s; setup checks that each reads positions 1 to 100,000 in
  * order. One embedded server per trial.

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Reading {@code $all} of a SQLite store holding {@value Fixtures#PREFILL} events (1,000 streams of 100,
  * interleaved), page by page of {@value Fixtures#PAGE} as a projection rebuild does, back to position 1
  * after the last page (events/s): Architect's {@code readAll(from, limit)}, which hides deleted,
- * truncated and expired events through a join with the stream table, against a plain JDBC {@code SELECT
+ * truncated and expired events through the page's stream rows, against a plain JDBC {@code SELECT
  * ... WHERE position >= ? ORDER BY position LIMIT ?} over the baseline table ({@code jdbc}). Both build
  * the same {@link RecordedEvent}s. Setup checks that each contender reads positions 1 to 100,000 in
  * order.

@@ -35,21 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link GroupCommitWriter}; reads use pooled connections, one statement each.
  */
 final class JdbcEventStore implements EventStore {
-  /** Which events every read may return: not deleted, not truncated, within max count and max age. */
-  private static final String VISIBLE = " AND s.tombstoned = 0 AND e.version >= s.deleted_before"
-      + " AND (s.truncate_before IS NULL OR e.version >= s.truncate_before)"
-      + " AND (s.max_count IS NULL OR e.version > s.version - s.max_count)"
-      + " AND (s.max_age_us IS NULL OR e.created_us > ? - s.max_age_us)";
-  private static final String FROM = "SELECT " + Rows.EVENT_COLUMNS
-      + " FROM es_events e JOIN es_streams s ON s.id = e.stream_id WHERE ";
-  private static final String READ_ALL = FROM + "e.position >= ?" + VISIBLE + " ORDER BY e.position LIMIT ?";
-  private static final String READ_CATEGORY =
-      FROM + "e.category = ? AND e.position >= ?" + VISIBLE + " ORDER BY e.position LIMIT ?";
-  private static final String READ_FORWARDS =
-      FROM + "s.name = ? AND e.version >= ?" + VISIBLE + " ORDER BY e.version LIMIT ?";
-  private static final String READ_BACKWARDS =
-      FROM + "s.name = ? AND e.version <= ?" + VISIBLE + " ORDER BY e.version DESC LIMIT ?";
-
   private final Backend backend;
   private final StoreConfig config;
   private final Checks checks;
@@ -301,17 +286,6 @@ final class JdbcEventStore implements EventStore {
     return Rows.micros(config.clock().instant());
   }
 
-  private static List<RecordedEvent> events(PreparedStatement ps) throws SQLException {
-    List<RecordedEvent> out = new ArrayList<>();
-    Rows.EventReader reader = new Rows.EventReader();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(reader.event(rs));
-      }
-    }
-    return out;
-  }
-
   @Override
   public List<RecordedEvent> readStream(String stream, long from, Direction direction, int limit) {
     checks.stream(stream);
@@ -319,16 +293,7 @@ final class JdbcEventStore implements EventStore {
     Checks.version(from);
     Checks.limit(limit);
     long now = nowMicros();
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          direction == Direction.FORWARDS ? READ_FORWARDS : READ_BACKWARDS)) {
-        ps.setString(1, stream);
-        ps.setLong(2, from);
-        ps.setLong(3, now);
-        ps.setInt(4, limit);
-        return events(ps);
-      }
-    });
+    return read(c -> EventPages.byVersion(c, stream, from, direction, limit, now));
   }
 
   @Override
@@ -336,14 +301,7 @@ final class JdbcEventStore implements EventStore {
     Checks.position(fromPosition);
     Checks.limit(limit);
     long now = nowMicros();
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(READ_ALL)) {
-        ps.setLong(1, fromPosition);
-        ps.setLong(2, now);
-        ps.setInt(3, limit);
-        return events(ps);
-      }
-    });
+    return read(c -> EventPages.byPosition(c, null, fromPosition, limit, now));
   }
 
   @Override
@@ -352,15 +310,7 @@ final class JdbcEventStore implements EventStore {
     Checks.position(fromPosition);
     Checks.limit(limit);
     long now = nowMicros();
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(READ_CATEGORY)) {
-        ps.setString(1, category);
-        ps.setLong(2, fromPosition);
-        ps.setLong(3, now);
-        ps.setInt(4, limit);
-        return events(ps);
-      }
-    });
+    return read(c -> EventPages.byPosition(c, category, fromPosition, limit, now));
   }
 
   @Override

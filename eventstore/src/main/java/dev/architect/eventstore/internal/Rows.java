@@ -1,24 +1,15 @@
 package dev.architect.eventstore.internal;
 
 import dev.architect.eventstore.EventMetadata;
-import dev.architect.eventstore.RecordedEvent;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Conversions between rows and values. */
 final class Rows {
-  /** The columns {@link EventReader} reads, in order, for a query over {@code es_events e JOIN es_streams s}. */
-  static final String EVENT_COLUMNS = "e.position, s.name, e.version, e.event_id, e.type, e.data,"
-      + " e.correlation_id, e.causation_id, e.headers, e.created_us, e.stream_id";
-
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private Rows() {}
@@ -45,34 +36,5 @@ final class Rows {
       return EventMetadata.EMPTY;
     }
     return new EventMetadata(correlation, causation, Json.decodeHeaders(headers));
-  }
-
-  /**
-   * Turns the rows of one read into events. It remembers the streams it has met: a page of {@code $all}
-   * holds runs of the same streams, and the name is the widest string of a row, so each name is decoded
-   * once per read (and a run of one stream costs no look-up at all).
-   */
-  static final class EventReader {
-    private final Map<Long, String> streamNames = new HashMap<>();
-    private long lastStreamId = -1;
-    private String lastStream;
-
-    /** The event of the current row of a query selecting {@link #EVENT_COLUMNS}. */
-    RecordedEvent event(ResultSet rs) throws SQLException {
-      long streamId = rs.getLong(11);
-      String stream = lastStream;
-      if (streamId != lastStreamId) {
-        stream = streamNames.get(streamId);
-        if (stream == null) {
-          stream = rs.getString(2);
-          streamNames.put(streamId, stream);
-        }
-        lastStreamId = streamId;
-        lastStream = stream;
-      }
-      return new RecordedEvent(stream, rs.getLong(3), rs.getLong(1), uuid(rs.getBytes(4)),
-          rs.getString(5), rs.getBytes(6), metadata(rs.getString(7), rs.getString(8), rs.getString(9)),
-          instant(rs.getLong(10)));
-    }
   }
 }
