@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The last N outcomes, lock-free. A cursor hands each call a slot of a ring holding its outcome's
  * flags. The number of calls is the cursor (capped at N), so only the failure and slow counts are
- * kept beside the ring, and they change only when a slot's flags change: a healthy breaker pays one
- * atomic increment and one read per call, and concurrent callers never wait for each other.
+ * kept beside the ring, and they change only when a slot's flags change. A breaker whose last N calls
+ * all succeeded fast writes nothing at all for another fast success (see {@link #record}); otherwise a
+ * call pays one atomic increment and one read, and concurrent callers never wait for each other.
  *
  * <p>A slot whose old flags equal the new ones is left as it is: it is as if this call had written it
  * just before the one that wrote it, which leaves the ring and the counts consistent. When the flags
@@ -34,6 +35,14 @@ final class CountWindow implements Window {
 
   @Override
   public boolean record(long now, int flags) {
+    if (flags == 0 && failures.get() <= 0 && slow.get() <= 0 && cursor.get() >= slots.length) {
+      // A fast success when the last N calls were all fast successes: the ring holds only zeros, so
+      // the slot this call would take changes nothing, and an outcome recorded later is still evicted
+      // by the Nth call after it, since every call counts again from then on. Skipping the cursor
+      // leaves a healthy breaker with no shared word to write: callers on several cores no longer
+      // pass the cursor's cache line back and forth on every call.
+      return false;
+    }
     long n = cursor.getAndIncrement();
     int size = slots.length;
     int slot = (int) (n % size);

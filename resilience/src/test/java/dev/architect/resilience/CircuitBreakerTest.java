@@ -77,6 +77,29 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void aFailureAfterALongRunOfSuccessesLeavesAfterExactlyTheWindowSize() throws Exception {
+    // A success after N clean calls is not written to the ring (nothing there would change); the
+    // next failure must still count for exactly N calls, itself included.
+    CircuitBreaker breaker = builder().slidingWindow(WindowType.COUNT_BASED, 5).minimumNumberOfCalls(5)
+        .failureRateThreshold(100).build();
+    for (int i = 0; i < 37; i++) {
+      succeed(breaker);
+    }
+    assertThat(breaker.failureRate()).isEqualTo(0.0);
+    fail(breaker);
+    for (int i = 0; i < 4; i++) {
+      assertThat(breaker.failureRate()).as("after %d successes", i).isEqualTo(20.0);
+      succeed(breaker);
+    }
+    assertThat(breaker.failureRate()).isEqualTo(20.0); // the failure and the 4 successes after it
+    succeed(breaker);
+    assertThat(breaker.failureRate()).isEqualTo(0.0);
+    fail(breaker);
+    fail(breaker);
+    assertThat(breaker.failureRate()).isEqualTo(40.0);
+  }
+
+  @Test
   void refusesWhileOpenThenAdmitsTrialCallsAndCloses() throws Exception {
     CircuitBreaker breaker = builder().slidingWindow(WindowType.COUNT_BASED, 2).minimumNumberOfCalls(2)
         .waitInOpenState(Duration.ofSeconds(30)).permittedCallsInHalfOpenState(2).build();
