@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event store over JDBC, shared by both backends: every write goes through the
- * {@link GroupCommitWriter}; reads use pooled connections, one statement each.
+ * {@link GroupCommitWriter}; reads use pooled connections ({@link EventPages}: a page of events, then its streams).
  */
 final class JdbcEventStore implements EventStore {
   private final Backend backend;
