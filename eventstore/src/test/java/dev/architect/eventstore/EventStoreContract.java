@@ -301,7 +301,8 @@ abstract class EventStoreContract {
 
   /**
    * More streams and ids than one lookup query carries (256 of each): the store looks the rest up with
-   * further queries, and a retry of the whole append still finds every id.
+   * further queries, and a retry of the whole append still finds every id; a page of reads whose events
+   * span 300 streams fetches their rows in two queries.
    */
   @Test
   void appendsLargerThanOneLookupRoundTrip() {

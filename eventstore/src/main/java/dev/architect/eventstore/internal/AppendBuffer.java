@@ -75,7 +75,6 @@ final class AppendBuffer {
   private static final Stored NO_EVENT = new Stored(-1, "", -1, -1, "", new byte[0], null, null, null);
 
   /** Largest IN list of one lookup; longer lookups are split. Lists are padded to a power of two. */
-  private static final int MAX_IN = 256;
 
   private static final String STREAM_COLUMNS = "name, id, version, deleted_before, soft_deleted, tombstoned";
   private static final String STREAM_LOOKUP = "SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name IN (";
@@ -127,7 +126,7 @@ final class AppendBuffer {
   void fetch(GroupCommitWriter.WriteContext tx) throws SQLException {
     while (!wantedStreams.isEmpty()) {
       List<String> names = takeWanted(wantedStreams, streams, NO_STREAM);
-      PreparedStatement ps = tx.prepare(inList(STREAM_LOOKUP, names.size()));
+      PreparedStatement ps = tx.prepare(Schema.inList(STREAM_LOOKUP, names.size()));
       bindNames(ps, 1, names);
       try (ResultSet rs = ps.executeQuery()) {
         readStreams(rs);
@@ -142,7 +141,7 @@ final class AppendBuffer {
    * Starts the transaction and reads what the batch's appends want with one compound statement:
    * {@code begin} (statements that start the transaction and take the lock that orders writes, with one
    * result set), {@link Schema#HEADS}, and the lookups of the wanted streams and event ids. One round
-   * trip on PostgreSQL whatever the batch's size (lookups beyond {@link #MAX_IN} values take more).
+   * trip on PostgreSQL whatever the batch's size (lookups beyond {@link Schema#MAX_IN} values take more).
    * Each statement of a compound statement runs in a snapshot of its own, taken after the previous one
    * ended, so the heads and the rows are read once the lock is held. Returns the heads.
    */
@@ -151,10 +150,10 @@ final class AppendBuffer {
     List<UUID> ids = takeWanted(wantedEvents, events, NO_EVENT);
     StringBuilder sql = new StringBuilder(begin).append("; ").append(Schema.HEADS);
     if (!names.isEmpty()) {
-      sql.append("; ").append(inList(STREAM_LOOKUP, names.size()));
+      sql.append("; ").append(Schema.inList(STREAM_LOOKUP, names.size()));
     }
     if (!ids.isEmpty()) {
-      sql.append("; ").append(inList(EVENT_LOOKUP, ids.size()));
+      sql.append("; ").append(Schema.inList(EVENT_LOOKUP, ids.size()));
     }
     PreparedStatement ps = tx.prepare(sql.toString());
     bindIds(ps, bindNames(ps, 1, names), ids);
@@ -186,17 +185,17 @@ final class AppendBuffer {
     if (heads == null) {
       throw new SQLException("the database returned no result for the heads query");
     }
-    fetch(tx); // lookups beyond the first MAX_IN values of each kind
+    fetch(tx); // lookups beyond the first Schema.MAX_IN values of each kind
     return heads;
   }
 
   /**
-   * Takes up to {@link #MAX_IN} of the wanted keys, marking them absent in {@code known} until a lookup
+   * Takes up to {@link Schema#MAX_IN} of the wanted keys, marking them absent in {@code known} until a lookup
    * finds them.
    */
   private static <K, V> List<K> takeWanted(Set<K> wanted, Map<K, V> known, V absent) {
-    List<K> taken = new ArrayList<>(Math.min(wanted.size(), MAX_IN));
-    for (var it = wanted.iterator(); it.hasNext() && taken.size() < MAX_IN; ) {
+    List<K> taken = new ArrayList<>(Math.min(wanted.size(), Schema.MAX_IN));
+    for (var it = wanted.iterator(); it.hasNext() && taken.size() < Schema.MAX_IN; ) {
       K key = it.next();
       it.remove();
       known.putIfAbsent(key, absent);
@@ -205,9 +204,9 @@ final class AppendBuffer {
     return taken;
   }
 
-  /** Binds {@code names} from parameter {@code first} on, padded as {@link #inList}; returns the next. */
+  /** Binds {@code names} from parameter {@code first} on, padded as {@link Schema#inList}; returns the next. */
   private static int bindNames(PreparedStatement ps, int first, List<String> names) throws SQLException {
-    int slots = names.isEmpty() ? 0 : slots(names.size());
+    int slots = names.isEmpty() ? 0 : Schema.slots(names.size());
     for (int i = 0; i < slots; i++) {
       ps.setString(first + i, names.get(Math.min(i, names.size() - 1)));
     }
@@ -215,7 +214,7 @@ final class AppendBuffer {
   }
 
   private static int bindIds(PreparedStatement ps, int first, List<UUID> ids) throws SQLException {
-    int slots = ids.isEmpty() ? 0 : slots(ids.size());
+    int slots = ids.isEmpty() ? 0 : Schema.slots(ids.size());
     for (int i = 0; i < slots; i++) {
       ps.setBytes(first + i, Rows.bytes(ids.get(Math.min(i, ids.size() - 1))));
     }
@@ -285,28 +284,14 @@ final class AppendBuffer {
     for (UUID id : ids) {
       events.putIfAbsent(id, NO_EVENT);
     }
-    for (int from = 0; from < ids.size(); from += MAX_IN) {
-      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
-      PreparedStatement ps = tx.prepare(inList(EVENT_LOOKUP, chunk.size()));
+    for (int from = 0; from < ids.size(); from += Schema.MAX_IN) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + Schema.MAX_IN));
+      PreparedStatement ps = tx.prepare(Schema.inList(EVENT_LOOKUP, chunk.size()));
       bindIds(ps, 1, chunk);
       try (ResultSet rs = ps.executeQuery()) {
         readEvents(rs);
       }
     }
-  }
-
-  /** Power-of-two IN lists (the last value repeated) keep the number of distinct statements small. */
-  private static int slots(int n) {
-    return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
-  }
-
-  private static String inList(String prefix, int n) {
-    int slots = slots(n);
-    StringBuilder sql = new StringBuilder(prefix.length() + 3 * slots).append(prefix).append('?');
-    for (int i = 1; i < slots; i++) {
-      sql.append(",?");
-    }
-    return sql.append(')').toString();
   }
 
   /** A new stream: its id comes from the transaction's counter; the row is written at flush. */

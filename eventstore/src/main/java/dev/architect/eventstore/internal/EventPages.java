@@ -154,8 +154,8 @@ final class EventPages {
   }
 
   /**
-   * Adds to {@code known} the streams of {@code rows} it lacks, in one query. The number of parameters is
-   * rounded up to a power of two (repeating the last id) so that few distinct statements are prepared.
+   * Adds to {@code known} the streams of {@code rows} it lacks, with one query per {@link Schema#MAX_IN}
+   * of them (a page of 1,000 events from 100 streams takes one).
    */
   private static void fetchStreams(Connection c, List<Row> rows, Map<Long, Stream> known) throws SQLException {
     LinkedHashSet<Long> wanted = new LinkedHashSet<>();
@@ -167,18 +167,15 @@ final class EventPages {
       last = r.streamId;
     }
     List<Long> missing = List.copyOf(wanted);
-    if (missing.isEmpty()) {
-      return;
-    }
-    int n = Integer.highestOneBit(missing.size() * 2 - 1);
-    StringBuilder sql = new StringBuilder(STREAM_COLUMNS).append("id IN (?");
-    sql.append(",?".repeat(n - 1)).append(')');
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < n; i++) {
-        ps.setLong(i + 1, missing.get(Math.min(i, missing.size() - 1)));
-      }
-      for (Stream s : streams(ps)) {
-        known.put(s.id, s);
+    for (int from = 0; from < missing.size(); from += Schema.MAX_IN) {
+      List<Long> ids = missing.subList(from, Math.min(missing.size(), from + Schema.MAX_IN));
+      try (PreparedStatement ps = c.prepareStatement(Schema.inList(STREAM_COLUMNS + "id IN (", ids.size()))) {
+        for (int i = 0, slots = Schema.slots(ids.size()); i < slots; i++) {
+          ps.setLong(i + 1, ids.get(Math.min(i, ids.size() - 1)));
+        }
+        for (Stream s : streams(ps)) {
+          known.put(s.id, s);
+        }
       }
     }
     for (Long id : missing) {

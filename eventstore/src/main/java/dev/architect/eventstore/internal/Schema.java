@@ -7,9 +7,9 @@ import java.util.List;
  *
  * <p>{@code es_streams} holds one row per stream name ever used: its last version (versions continue
  * after a soft delete), the soft-delete horizon {@code deleted_before}, the tombstone flag and the
- * retention metadata. {@code es_events} holds events by global position; reads join the stream row to
- * hide deleted, truncated and expired events, so hiding is atomic with the metadata change and every
- * read ({@code $all} included) agrees.
+ * retention metadata. {@code es_events} holds events by global position; reads apply the stream row to
+ * hide deleted, truncated and expired events ({@link EventPages}), so hiding takes effect with the
+ * metadata change and every read ({@code $all} included) agrees.
  *
  * <p>{@code es_events.stream_id} has no foreign key: only the writer inserts events, for a stream row it
  * read or created in the same transaction under the lock that orders writes, and no stream row is ever
@@ -25,7 +25,25 @@ final class Schema {
   static final String HEADS = "SELECT (SELECT COALESCE(MAX(position), 0) FROM es_events),"
       + " (SELECT COALESCE(MAX(id), 0) FROM es_streams)";
 
+  /** The most values one IN list carries; longer lists are split into several statements. */
+  static final int MAX_IN = 256;
+
   private Schema() {}
+
+  /** Power-of-two IN lists (the last value repeated) keep the number of distinct statements small. */
+  static int slots(int n) {
+    return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+  }
+
+  /** {@code prefix} (ending in {@code "IN ("}) followed by {@link #slots slots(n)} parameters and ")". */
+  static String inList(String prefix, int n) {
+    int slots = slots(n);
+    StringBuilder sql = new StringBuilder(prefix.length() + 3 * slots).append(prefix).append('?');
+    for (int i = 1; i < slots; i++) {
+      sql.append(",?");
+    }
+    return sql.append(')').toString();
+  }
 
   static List<String> statements(boolean postgres) {
     String streamId = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY";
