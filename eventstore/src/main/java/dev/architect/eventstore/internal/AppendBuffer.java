@@ -30,8 +30,10 @@ import java.util.UUID;
  * just before COMMIT. On PostgreSQL the queries travel in one compound statement with BEGIN and the
  * lock ({@link #beginAndFetch}), and the writes in another with COMMIT, their rows as arrays
  * ({@link #flushAndEnd}): two round trips per batch whatever its size (a round trip costs 50–150 µs
- * on the 2-core machine of docs/BENCHMARKS.md, a WAL flush about 250 µs). SQLite, in process, runs
- * them one by one ({@link #fetch}, {@link #flush}).
+ * on the 2-core machine of docs/BENCHMARKS.md, a WAL flush about 250 µs). When the writer knows the
+ * store as its last commit left it, it skips the reads: the buffer {@link #presume}s, and one statement
+ * writes the batch if nobody wrote since ({@link #commitIfUnchanged}). SQLite, in process, runs the
+ * statements one by one ({@link #fetch}, {@link #flush}).
  *
  * <p>Each append's writes are journaled; an append that fails (a wrong expected version in the second
  * stream of a multi-stream append, say) is undone in memory ({@link #undo}) and nothing of it reaches
@@ -76,6 +78,8 @@ final class AppendBuffer {
 
   /** Largest IN list of one lookup; longer lookups are split. Lists are padded to a power of two. */
 
+  private static final String UNIQUE_VIOLATION = "23505"; // PostgreSQL's SQLSTATE
+
   private static final String STREAM_COLUMNS = "name, id, version, deleted_before, soft_deleted, tombstoned";
   private static final String STREAM_LOOKUP = "SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name IN (";
   private static final String EVENT_LOOKUP = "SELECT e.event_id, e.stream_id, s.name, e.version, e.position,"
@@ -109,6 +113,8 @@ final class AppendBuffer {
   // The undo journal of the running append: previous values of the entries it changed.
   private final List<Undo> journal = new ArrayList<>();
   private int pendingMark;
+  // While speculating (presume): rows the writer saw committed, consulted instead of the tables.
+  private Map<String, StreamRow> presumed;
 
   /** Notes that an append of the coming batch will look up {@code stream} and these events' ids. */
   void want(String stream, List<EventData> appended) {
@@ -140,12 +146,13 @@ final class AppendBuffer {
   /**
    * Starts the transaction and reads what the batch's appends want with one compound statement:
    * {@code begin} (statements that start the transaction and take the lock that orders writes, with one
-   * result set), {@link Schema#HEADS}, and the lookups of the wanted streams and event ids. One round
-   * trip on PostgreSQL whatever the batch's size (lookups beyond {@link Schema#MAX_IN} values take more).
-   * Each statement of a compound statement runs in a snapshot of its own, taken after the previous one
-   * ended, so the heads and the rows are read once the lock is held. Returns the heads.
+   * result set: the store's write count), {@link Schema#HEADS}, and the lookups of the wanted streams
+   * and event ids. One round trip on PostgreSQL whatever the batch's size (lookups beyond
+   * {@link Schema#MAX_IN} values take more). Each statement of a compound statement runs in a snapshot
+   * of its own, taken after the previous one ended, so the heads and the rows are read once the lock is
+   * held.
    */
-  long[] beginAndFetch(GroupCommitWriter.WriteContext tx, String begin) throws SQLException {
+  Backend.Heads beginAndFetch(GroupCommitWriter.WriteContext tx, String begin) throws SQLException {
     List<String> names = takeWanted(wantedStreams, streams, NO_STREAM);
     List<UUID> ids = takeWanted(wantedEvents, events, NO_EVENT);
     StringBuilder sql = new StringBuilder(begin).append("; ").append(Schema.HEADS);
@@ -157,7 +164,8 @@ final class AppendBuffer {
     }
     PreparedStatement ps = tx.prepare(sql.toString());
     bindIds(ps, bindNames(ps, 1, names), ids);
-    long[] heads = null;
+    long writes = -1;
+    Backend.Heads heads = null;
     int resultSets = 0;
     for (boolean isResultSet = ps.execute(); isResultSet || ps.getUpdateCount() != -1;
         isResultSet = ps.getMoreResults()) {
@@ -166,10 +174,15 @@ final class AppendBuffer {
       }
       try (ResultSet rs = ps.getResultSet()) {
         switch (resultSets++) {
-          case 0 -> { } // the lock
+          case 0 -> {
+            if (!rs.next()) {
+              throw new SQLException("es_writes has no row: the store's schema is damaged");
+            }
+            writes = rs.getLong(1);
+          }
           case 1 -> {
             rs.next();
-            heads = new long[] {rs.getLong(1), rs.getLong(2)};
+            heads = new Backend.Heads(rs.getLong(1), rs.getLong(2), writes);
           }
           case 2 -> {
             if (names.isEmpty()) {
@@ -238,7 +251,10 @@ final class AppendBuffer {
   /** The row of {@code name}, or null if the stream does not exist (read from the table if unknown). */
   StreamRow stream(GroupCommitWriter.WriteContext tx, String name) throws SQLException {
     StreamRow row = streams.get(name);
-    if (row == null) {
+    if (row == null && presumed != null) {
+      row = presumed.getOrDefault(name, NO_STREAM);
+      streams.put(name, row);
+    } else if (row == null) {
       PreparedStatement ps = tx.prepare("SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name = ?");
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
@@ -264,13 +280,13 @@ final class AppendBuffer {
         unknown.add(e.id());
       }
     }
-    if (unknown != null) {
+    if (unknown != null && presumed == null) {
       lookUp(tx, unknown);
     }
     Map<UUID, Stored> found = null;
     for (EventData e : appended) {
       Stored s = events.get(e.id());
-      if (s != NO_EVENT) {
+      if (s != null && s != NO_EVENT) { // null: presumed unused
         if (found == null) {
           found = new HashMap<>();
         }
@@ -290,6 +306,26 @@ final class AppendBuffer {
       bindIds(ps, 1, chunk);
       try (ResultSet rs = ps.executeQuery()) {
         readEvents(rs);
+      }
+    }
+  }
+
+  /**
+   * Speculation, for a batch run without reading the tables: until {@link #forget}, a stream not known
+   * yet takes its row from {@code known} (rows the writer saw committed) or is presumed absent, and an
+   * event id not known yet is presumed unused. {@link #commitIfUnchanged} then writes only if no other
+   * transaction wrote since those rows were read; a stream or an id presumed absent that exists makes it
+   * fail on a unique key.
+   */
+  void presume(Map<String, StreamRow> known) {
+    presumed = known;
+  }
+
+  /** Copies the stream rows this transaction knows to exist into {@code known}. */
+  void rememberRows(Map<String, StreamRow> known) {
+    for (Map.Entry<String, StreamRow> e : streams.entrySet()) {
+      if (e.getValue() != NO_STREAM) {
+        known.put(e.getKey(), e.getValue());
       }
     }
   }
@@ -420,10 +456,54 @@ final class AppendBuffer {
    * travel as arrays: one round trip whatever the batch's size. The writer {@link #forget}s the buffer
    * once the transaction has ended, as after {@link #flush} and COMMIT.
    */
-  void flushAndEnd(GroupCommitWriter.WriteContext tx, String end, String... endParams) throws SQLException {
-    Connection c = tx.connection;
-    StringBuilder sql = new StringBuilder();
+  void flushAndEnd(GroupCommitWriter.WriteContext tx, String end, Object... endParams) throws SQLException {
     List<Object> params = new ArrayList<>();
+    List<String> writes = arrayWrites(tx.connection, tx.nowMicros, null, params);
+    params.addAll(List.of(endParams));
+    writes.add(end);
+    run(tx.prepare(String.join("; ", writes)), params);
+  }
+
+  /**
+   * PostgreSQL, after a speculative batch ({@link #presume}): one statement, run in autocommit, that adds
+   * one to the store's write count if it still equals {@code writes} and, only then, writes everything
+   * pending and runs {@code then} (a SELECT over {@code w}, the count's new value, with {@code thenParams}).
+   * Returns whether it committed: false when another transaction wrote since, or when a stream or an
+   * event id presumed absent exists (a unique key refuses it); the database is then unchanged.
+   */
+  boolean commitIfUnchanged(GroupCommitWriter.WriteContext tx, long writes, String then, Object... thenParams)
+      throws SQLException {
+    List<Object> params = new ArrayList<>();
+    params.add(writes);
+    StringBuilder sql = new StringBuilder(
+        "WITH w AS (UPDATE es_writes SET count = count + 1 WHERE count = ? RETURNING count)");
+    List<String> statements = arrayWrites(tx.connection, tx.nowMicros, "EXISTS (SELECT FROM w)", params);
+    for (int i = 0; i < statements.size(); i++) {
+      sql.append(", w").append(i).append(" AS (").append(statements.get(i)).append(')');
+    }
+    params.addAll(List.of(thenParams));
+    PreparedStatement ps = tx.prepare(sql.append(' ').append(then).toString());
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false; // the statement, its own transaction, was rolled back whole
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The pending writes as statements whose rows travel as arrays (their parameters added to
+   * {@code params}), each writing only if {@code condition} holds when it is not null.
+   */
+  private List<String> arrayWrites(Connection c, long nowMicros, String condition, List<Object> params)
+      throws SQLException {
+    List<String> statements = new ArrayList<>(4);
+    String where = condition == null ? "" : " WHERE " + condition;
     if (!newStreams.isEmpty()) {
       int n = newStreams.size();
       Long[] ids = new Long[n];
@@ -435,7 +515,7 @@ final class AppendBuffer {
         names[i] = e.getKey();
         versions[i++] = streams.get(e.getKey()).version();
       }
-      sql.append(INSERT_STREAMS_UNNEST).append("; ");
+      statements.add(INSERT_STREAMS_UNNEST + where);
       params.addAll(List.of(c.createArrayOf("bigint", ids), c.createArrayOf("text", names),
           c.createArrayOf("bigint", versions)));
     }
@@ -465,8 +545,8 @@ final class AppendBuffer {
         causations[i] = e.metadata().causationId();
         headers[i] = p.headers();
       }
-      sql.append(INSERT_EVENTS_UNNEST).append("; ");
-      params.add(tx.nowMicros);
+      statements.add(INSERT_EVENTS_UNNEST + where);
+      params.add(nowMicros);
       params.addAll(List.of(c.createArrayOf("bigint", positions), c.createArrayOf("bigint", streamIds),
           c.createArrayOf("bigint", versions), c.createArrayOf("bytea", ids),
           c.createArrayOf("text", categories), c.createArrayOf("text", types), c.createArrayOf("bytea", data),
@@ -483,11 +563,13 @@ final class AppendBuffer {
         ids[i] = row.id();
         versions[i++] = row.version();
       }
-      sql.append(UPDATE_STREAMS_UNNEST).append("; ");
+      statements.add(UPDATE_STREAMS_UNNEST + (condition == null ? "" : " AND " + condition));
       params.addAll(List.of(c.createArrayOf("bigint", ids), c.createArrayOf("bigint", versions)));
     }
-    params.addAll(List.of(endParams));
-    PreparedStatement ps = tx.prepare(sql.append(end).toString());
+    return statements;
+  }
+
+  private static void run(PreparedStatement ps, List<Object> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {
       ps.setObject(i + 1, params.get(i));
     }
@@ -510,6 +592,7 @@ final class AppendBuffer {
    * the tables directly, and when the transaction ends (committed or not).
    */
   void forget() {
+    presumed = null;
     streams.clear();
     events.clear();
     wantedStreams.clear();

@@ -26,7 +26,8 @@ import java.util.function.LongConsumer;
  * transaction's {@link AppendBuffer} and are undone in memory; other operations run inside a savepoint.
  * The appends of a batch look their streams and ids up together before they run ({@link Op#want}), and
  * their writes go out together with COMMIT, so a batch of appends costs two round trips to PostgreSQL
- * whatever its size (see {@link AppendBuffer}).
+ * whatever its size (see {@link AppendBuffer}), and one when the batch can run on what the writer knows
+ * from its own last commit ({@link #speculate}).
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** A write operation run inside the batch transaction. */
@@ -87,6 +88,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private record Task(Op<?> op, CompletableFuture<Object> result) {}
 
   private static final int MAX_BATCH = 256;
+  private static final int MAX_KNOWN_STREAMS = 8192;
   private static final long MAX_LINGER_NANOS = 250_000;
   private static final Task STOP = new Task(tx -> null, new CompletableFuture<>());
 
@@ -98,6 +100,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private volatile boolean closed;
   private volatile CountDownLatch gate;
   private WriteContext context;
+  // What the writer knows after its last commit, for batches run on it (speculation); writes < 0: nothing.
+  private final Known known = new Known();
   // Of the last batch, for linger(); used by the writer thread only.
   private int lastBatchSize;
   private long lastBatchNanos;
@@ -237,20 +241,26 @@ final class GroupCommitWriter implements AutoCloseable {
     WriteContext tx = null;
     try {
       tx = context();
+      if (speculate(tx, batch, results)) {
+        return;
+      }
       AppendBuffer buffer = tx.buffer;
       for (Task t : batch) {
         if (t.op.buffered()) {
           t.op.want(buffer);
         }
       }
-      long[] heads = backend.begin(tx);
-      tx.lastPosition = heads[0];
-      tx.lastStreamId = heads[1];
+      known.forget();
+      Backend.Heads heads = backend.begin(tx);
+      tx.lastPosition = heads.lastPosition();
+      tx.lastStreamId = heads.lastStreamId();
       tx.nowMicros = Rows.micros(clock.instant());
       long startPosition = tx.lastPosition;
       boolean anySucceeded = false;
+      boolean allBuffered = true;
       for (int i = 0; i < n; i++) {
         Op<?> op = batch.get(i).op;
+        allBuffered &= op.buffered();
         long position = tx.lastPosition;
         long streamId = tx.lastStreamId;
         if (op.buffered()) {
@@ -294,23 +304,18 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       if (anySucceeded) {
         backend.commit(tx, tx.lastPosition > startPosition ? tx.lastPosition : -1);
+        if (allBuffered && heads.writes() >= 0) {
+          known.committed(heads.writes(), tx);
+        }
       } else {
         backend.rollback(tx);
       }
       buffer.forget();
-      for (int i = 0; i < n; i++) {
-        if (failures[i] != null) {
-          batch.get(i).result.completeExceptionally(failures[i]);
-        } else {
-          batch.get(i).result.complete(results[i]);
-        }
-      }
-      if (tx.lastPosition > startPosition) {
-        onCommit.accept(tx.lastPosition);
-      }
+      answer(batch, results, failures, tx.lastPosition > startPosition ? tx.lastPosition : -1);
     } catch (SQLException | RuntimeException e) {
       // The transaction as a whole failed (begin, a read, the flush or the commit): nothing of it is
       // kept, or the commit's outcome is unknown if the connection broke during COMMIT. Start afresh.
+      known.forget();
       rollbackQuietly(tx);
       discardConnection();
       for (int i = 0; i < n; i++) {
@@ -323,6 +328,91 @@ final class GroupCommitWriter implements AutoCloseable {
         t.result.completeExceptionally(e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Runs a batch of appends on what the writer knows from its own last commit, without reading the
+   * tables, and commits it in one statement that writes only if nobody wrote since: one round trip to
+   * PostgreSQL instead of two. Streams the writer has not seen are presumed absent and event ids unused;
+   * a unique key refuses a wrong presumption. Gives up, with nothing written, when the writer knows
+   * nothing, when an operation is not an append or fails (its failure may come from a presumption: an
+   * id presumed unused may be a retry), and when the store changed or a presumption was wrong; the batch
+   * then runs the ordinary way. Returns whether the batch was committed and answered.
+   */
+  private boolean speculate(WriteContext tx, List<Task> batch, Object[] results) throws SQLException {
+    if (known.writes < 0) {
+      return false;
+    }
+    for (Task t : batch) {
+      if (!t.op.buffered()) {
+        return false;
+      }
+    }
+    AppendBuffer buffer = tx.buffer;
+    buffer.presume(known.streams);
+    tx.lastPosition = known.lastPosition;
+    tx.lastStreamId = known.lastStreamId;
+    tx.nowMicros = Rows.micros(clock.instant());
+    long startPosition = tx.lastPosition;
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        buffer.mark();
+        results[i] = batch.get(i).op.run(tx);
+      }
+      long lastPosition = tx.lastPosition > startPosition ? tx.lastPosition : -1;
+      if (!buffer.dirty() || !backend.commitIfUnchanged(tx, known.writes, lastPosition)) {
+        known.forget(); // written by someone else, or presumed wrongly: read it all afresh
+        return false;
+      }
+      known.committed(known.writes + 1, tx);
+    } catch (RuntimeException e) {
+      return false;
+    } finally {
+      buffer.forget();
+    }
+    answer(batch, results, new Throwable[batch.size()], tx.lastPosition > startPosition ? tx.lastPosition : -1);
+    return true;
+  }
+
+  private void answer(List<Task> batch, Object[] results, Throwable[] failures, long lastPosition) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (failures[i] != null) {
+        batch.get(i).result.completeExceptionally(failures[i]);
+      } else {
+        batch.get(i).result.complete(results[i]);
+      }
+    }
+    if (lastPosition >= 0) {
+      onCommit.accept(lastPosition);
+    }
+  }
+
+  /**
+   * The store as this writer left it at its last commit: the write count, the last position and stream
+   * id, and the rows of the streams it touched lately (at most {@link #MAX_KNOWN_STREAMS}).
+   */
+  private static final class Known {
+    long writes = -1;
+    long lastPosition;
+    long lastStreamId;
+    final Map<String, AppendBuffer.StreamRow> streams = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, AppendBuffer.StreamRow> eldest) {
+        return size() > MAX_KNOWN_STREAMS;
+      }
+    };
+
+    void committed(long writes, WriteContext tx) {
+      this.writes = writes;
+      lastPosition = tx.lastPosition;
+      lastStreamId = tx.lastStreamId;
+      tx.buffer.rememberRows(streams);
+    }
+
+    void forget() {
+      writes = -1;
+      streams.clear();
     }
   }
 

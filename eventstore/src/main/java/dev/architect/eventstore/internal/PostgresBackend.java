@@ -18,14 +18,20 @@ import org.postgresql.PGNotification;
  * PostgreSQL through a HikariCP pool for reads, one dedicated writer connection, and (once a
  * subscription starts) one LISTEN connection.
  *
- * <p>Ordering: every write transaction takes {@code pg_advisory_xact_lock(key)} before it reads
- * {@code MAX(position)} and assigns the next positions, and holds it until it ends. PostgreSQL makes a
- * transaction visible (ProcArrayEndTransaction) before it releases its locks, so the next holder,
- * and therefore every higher position, commits strictly after every lower one is visible: no reader
- * can ever see position p while a lower position is still in flight. Positions are also gapless, as a
- * rolled-back transaction's positions are reused by the next holder. The cost: appends to the same
- * schema are serialised, from the lock to the commit; group commit makes each holder carry every
- * append waiting at that moment, so the lock is taken once per batch, not per append.
+ * <p>Ordering: every write transaction first adds one to the single row of {@code es_writes}, which
+ * locks that row until the transaction ends, and only then reads {@code MAX(position)} and assigns the
+ * next positions. PostgreSQL makes a transaction visible (ProcArrayEndTransaction) before it releases
+ * its locks, so the next writer, and therefore every higher position, commits strictly after every
+ * lower one is visible: no reader can ever see position p while a lower position is still in flight.
+ * Positions are also gapless, as a rolled-back transaction's positions are reused by the next writer.
+ * The cost: appends to the same schema are serialised, from the lock to the commit; group commit makes
+ * each writer carry every append waiting at that moment, so the lock is taken once per batch.
+ *
+ * <p>The row's value, the number of write transactions committed, also tells a writer whether anyone
+ * wrote since its own last commit. When nobody did, the writer already knows the last position and the
+ * rows of the streams it wrote, and runs the next batch without reading: one statement adds one to the
+ * count only if it still holds the value the writer expects, and writes the batch only if that
+ * happened ({@link #commitIfUnchanged}). One round trip per batch instead of two.
  */
 final class PostgresBackend implements Backend {
   private final HikariDataSource pool;
@@ -88,6 +94,9 @@ final class PostgresBackend implements Backend {
         for (String ddl : Schema.statements(true)) {
           st.execute(ddl);
         }
+        for (String ddl : Schema.POSTGRES_WRITES) {
+          st.execute(ddl);
+        }
       } finally {
         st.execute("SELECT pg_advisory_unlock(" + backend.lockKey + ")");
       }
@@ -142,13 +151,14 @@ final class PostgresBackend implements Backend {
   }
 
   /**
-   * BEGIN, the lock, the heads query and the lookups of the batch's streams and event ids go out as one
-   * compound statement: one round trip. The lock is taken before the heads and rows are read, so no
-   * other writer of the schema can be between this transaction's reading and its commit.
+   * BEGIN, the write count's increment (which takes the row lock that orders writes), the heads query and
+   * the lookups of the batch's streams and event ids go out as one compound statement: one round trip.
+   * The lock is taken before the heads and rows are read, so no other writer of the schema can be
+   * between this transaction's reading and its commit.
    */
   @Override
-  public long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException {
-    return tx.buffer.beginAndFetch(tx, "BEGIN; SELECT pg_advisory_xact_lock(" + lockKey + ")");
+  public Heads begin(GroupCommitWriter.WriteContext tx) throws SQLException {
+    return tx.buffer.beginAndFetch(tx, "BEGIN; UPDATE es_writes SET count = count + 1 RETURNING count");
   }
 
   /**
@@ -161,8 +171,27 @@ final class PostgresBackend implements Backend {
     if (lastPosition < 0) {
       tx.buffer.flushAndEnd(tx, "COMMIT");
     } else {
-      tx.buffer.flushAndEnd(tx, "SELECT pg_notify('" + channel + "', ?); COMMIT", Long.toString(lastPosition));
+      tx.buffer.flushAndEnd(tx, "SELECT pg_notify(?, ?); COMMIT", channel, Long.toString(lastPosition));
     }
+  }
+
+  @Override
+  public boolean speculates() {
+    return true;
+  }
+
+  /**
+   * One statement, its own transaction: the write count's increment, conditional on its value, gates
+   * every write and the notification. Waiting for the count's row lock orders this transaction after
+   * any other writer in flight, which then leaves the count changed and this statement writing nothing.
+   */
+  @Override
+  public boolean commitIfUnchanged(GroupCommitWriter.WriteContext tx, long writes, long lastPosition)
+      throws SQLException {
+    return lastPosition < 0
+        ? tx.buffer.commitIfUnchanged(tx, writes, "SELECT count FROM w")
+        : tx.buffer.commitIfUnchanged(tx, writes, "SELECT count, pg_notify(?, ?) FROM w", channel,
+            Long.toString(lastPosition));
   }
 
   @Override

@@ -76,4 +76,14 @@ final class Schema {
             + " UNIQUE (stream_id, version))",
         "CREATE INDEX IF NOT EXISTS es_events_category ON es_events (category, position)");
   }
+
+  /**
+   * PostgreSQL only: {@code es_writes} holds one row, the number of write transactions committed. Every
+   * write transaction adds one first, and the row lock it takes that way orders the writers (see
+   * PostgresBackend); a writer that knows the count after its own last commit can tell, in the
+   * statement that writes, whether anyone wrote since.
+   */
+  static final List<String> POSTGRES_WRITES = List.of(
+      "CREATE TABLE IF NOT EXISTS es_writes (id INTEGER PRIMARY KEY CHECK (id = 1), count BIGINT NOT NULL)",
+      "INSERT INTO es_writes VALUES (1, 0) ON CONFLICT DO NOTHING");
 }

@@ -141,12 +141,12 @@ final class SqliteBackend implements Backend {
   }
 
   @Override
-  public long[] begin(GroupCommitWriter.WriteContext tx) throws SQLException {
+  public Heads begin(GroupCommitWriter.WriteContext tx) throws SQLException {
     tx.prepare("BEGIN IMMEDIATE").execute();
-    long[] heads;
+    Heads heads;
     try (ResultSet rs = tx.prepare(Schema.HEADS).executeQuery()) {
       rs.next();
-      heads = new long[] {rs.getLong(1), rs.getLong(2)};
+      heads = new Heads(rs.getLong(1), rs.getLong(2), -1);
     }
     tx.buffer.fetch(tx); // in process: a statement costs no round trip
     return heads;
