@@ -32,18 +32,11 @@ interface Backend extends AutoCloseable {
   void commit(GroupCommitWriter.WriteContext tx, long lastPosition) throws SQLException;
 
   /**
-   * Whether {@link #commitIfUnchanged} is available: a batch can then run on what the writer knows from
-   * its last commit, without reading the tables first.
-   */
-  default boolean speculates() {
-    return false;
-  }
-
-  /**
    * Writes what {@code tx.buffer} holds and commits, in one statement outside any transaction started by
    * {@link #begin}, only if the store's write count is still {@code writes} (nobody wrote since the
    * writer's last commit) and no stream or event id the buffer presumed absent exists. Returns whether it
-   * committed; if not, nothing was written. {@code lastPosition} as for {@link #commit}.
+   * committed; if not, nothing was written. {@code lastPosition} as for {@link #commit}. Called only by
+   * a backend whose {@link #begin} returns a write count.
    */
   default boolean commitIfUnchanged(GroupCommitWriter.WriteContext tx, long writes, long lastPosition)
       throws SQLException {

@@ -175,11 +175,6 @@ final class PostgresBackend implements Backend {
     }
   }
 
-  @Override
-  public boolean speculates() {
-    return true;
-  }
-
   /**
    * One statement, its own transaction: the write count's increment, conditional on its value, gates
    * every write and the notification. Waiting for the count's row lock orders this transaction after
