@@ -115,15 +115,6 @@ final class ArrayHeap<T> implements Heap<T> {
     return arity == 2 ? removeTopBinary() : removeTopDAry();
   }
 
-  /**
-   * Pops the top of a binary heap the bottom-up way (Floyd's): the hole left by the top first moves
-   * down to a leaf along the smaller children, one comparison per level, then the last element moves
-   * up from there. The last element usually belongs near the bottom, so this takes about half the
-   * comparisons of the top-down sift, which compares it with the smaller child at every level too.
-   * If the comparator throws, the slots between the root and the hole hold the path moved up by one,
-   * whichever phase it threw in (moving a parent back down restores the slot's original element), so
-   * {@link #undoSiftDown} restores the heap.
-   */
   private T removeTopBinary() {
     Object[] es = elements;
     T top = elementAt(es, 0);
@@ -146,17 +137,11 @@ final class ArrayHeap<T> implements Heap<T> {
               smaller = other;
             }
           }
-          es[hole] = smaller;
-          hole = child;
-        }
-        while (hole > 0) {
-          int parent = (hole - 1) >>> 1;
-          T above = elementAt(es, parent);
-          if (compare(natural, cmp, last, above) >= 0) {
+          if (compare(natural, cmp, last, smaller) <= 0) {
             break;
           }
-          es[hole] = above;
-          hole = parent;
+          es[hole] = smaller;
+          hole = child;
         }
       } catch (RuntimeException | Error failure) {
         undoSiftDown(es, hole, top);
