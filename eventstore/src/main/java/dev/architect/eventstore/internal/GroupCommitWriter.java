@@ -360,8 +360,11 @@ final class GroupCommitWriter implements AutoCloseable {
         buffer.mark();
         results[i] = batch.get(i).op.run(tx);
       }
+      if (!buffer.dirty()) {
+        return false; // empty appends only: their answers are reads, made the ordinary way under the lock
+      }
       long lastPosition = tx.lastPosition > startPosition ? tx.lastPosition : -1;
-      if (!buffer.dirty() || !backend.commitIfUnchanged(tx, known.writes, lastPosition)) {
+      if (!backend.commitIfUnchanged(tx, known.writes, lastPosition)) {
         known.forget(); // written by someone else, or presumed wrongly: read it all afresh
         return false;
       }
