@@ -73,7 +73,7 @@ final class EventsCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new UsageError(spec.commandLine(), "--store: " + e.getMessage());
     } catch (EventStoreException e) {
-      throw new CommandFailure("cannot open event store '" + store + "': " + e.getMessage(), e);
+      throw new CommandFailure("cannot open event store '" + withoutPassword(store) + "': " + e.getMessage(), e);
     }
   }
 
@@ -282,7 +282,7 @@ final class EventsCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println("store:         " + parent.store);
+      out.println("store:         " + withoutPassword(parent.store));
       fileSize(parent.store).ifPresent(size -> out.println("file size:     " + size + " bytes"));
       out.println("events:        " + events + " (visible; deleted and truncated ones are not counted)");
       out.println("streams:       " + streams.size());
@@ -307,5 +307,10 @@ final class EventsCommand implements Runnable {
         return OptionalLong.empty();
       }
     }
+  }
+
+  /** {@code url} with the password of its user info, if any, replaced by {@code ***}: for messages. */
+  static String withoutPassword(String url) {
+    return url.replaceFirst("(://[^/@:]*:)[^/@]*@", "$1***@");
   }
 }

@@ -119,10 +119,10 @@ final class PostgresBackend implements Backend {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("postgresql store url is malformed: '" + url + "'", e);
+      throw new IllegalArgumentException("postgresql store url is malformed: '" + withoutPassword(url) + "'", e);
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("postgresql store url must name a host, was '" + url + "'");
+      throw new IllegalArgumentException("postgresql store url must name a host, was '" + withoutPassword(url) + "'");
     }
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
@@ -135,6 +135,11 @@ final class PostgresBackend implements Backend {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     return "jdbc:postgresql://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  /** {@code url} with the password of its user info, if any, replaced by {@code ***}: for messages. */
+  static String withoutPassword(String url) {
+    return url.replaceFirst("(://[^/@:]*:)[^/@]*@", "$1***@");
   }
 
   private static String decode(String s) {
