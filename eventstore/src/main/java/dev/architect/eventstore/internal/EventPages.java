@@ -48,11 +48,13 @@ final class EventPages {
     }
   }
 
-  /** What a stream row says about which of its events a read may return. */
-  private record Stream(long id, String name, long version, long deletedBefore, boolean tombstoned,
-      Long truncateBefore, Long maxCount, Long maxAgeUs) {
-    /** The lowest version not hidden by the delete, the truncation or the max count. */
-    long firstShown() {
+  /**
+   * What a stream row says about which of its events a read may return: none if tombstoned, else those
+   * from {@code firstShown} (past the delete, the truncation and the max count) within the max age.
+   */
+  private record Stream(long id, String name, boolean tombstoned, long firstShown, Long maxAgeUs) {
+    static Stream of(long id, String name, long version, long deletedBefore, boolean tombstoned,
+        Long truncateBefore, Long maxCount, Long maxAgeUs) {
       long first = deletedBefore;
       if (truncateBefore != null) {
         first = Math.max(first, truncateBefore);
@@ -60,11 +62,11 @@ final class EventPages {
       if (maxCount != null) {
         first = Math.max(first, version - maxCount + 1);
       }
-      return first;
+      return new Stream(id, name, tombstoned, first, maxAgeUs);
     }
 
     boolean shows(Row r, long nowMicros) {
-      return !tombstoned && r.version >= firstShown()
+      return !tombstoned && r.version >= firstShown
           && (maxAgeUs == null || r.createdUs > nowMicros - maxAgeUs);
     }
   }
@@ -105,7 +107,7 @@ final class EventPages {
       return out;
     }
     Map<Long, Stream> streams = Map.of(s.id, s);
-    long first = s.firstShown();
+    long first = s.firstShown;
     boolean forwards = direction == Direction.FORWARDS;
     try (PreparedStatement ps = c.prepareStatement(forwards ? FORWARDS : BACKWARDS)) {
       ps.setLong(1, s.id);
@@ -189,7 +191,7 @@ final class EventPages {
     List<Stream> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new Stream(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5) != 0,
+        out.add(Stream.of(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5) != 0,
             nullableLong(rs, 6), nullableLong(rs, 7), nullableLong(rs, 8)));
       }
     }

@@ -3,7 +3,6 @@ package dev.architect.eventstore.internal;
 import dev.architect.eventstore.EventMetadata;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,8 +22,10 @@ final class Rows {
   }
 
   static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits()).array();
+    byte[] b = new byte[16];
+    LONGS.set(b, 0, id.getMostSignificantBits());
+    LONGS.set(b, 8, id.getLeastSignificantBits());
+    return b;
   }
 
   static UUID uuid(byte[] b) {
