@@ -80,8 +80,9 @@ final class AppendBuffer {
 
   private static final String UNIQUE_VIOLATION = "23505"; // PostgreSQL's SQLSTATE
 
-  private static final String STREAM_COLUMNS = "name, id, version, deleted_before, soft_deleted, tombstoned";
-  private static final String STREAM_LOOKUP = "SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name IN (";
+  private static final String STREAM_COLUMNS = "SELECT s.name, s.id, " + Schema.CURRENT_VERSION
+      + ", s.deleted_before, s.soft_deleted, s.tombstoned FROM es_streams s WHERE s.name";
+  private static final String STREAM_LOOKUP = STREAM_COLUMNS + " IN (";
   private static final String EVENT_LOOKUP = "SELECT e.event_id, e.stream_id, s.name, e.version, e.position,"
       + " e.type, e.data, e.correlation_id, e.causation_id, e.headers FROM es_events e"
       + " JOIN es_streams s ON s.id = e.stream_id WHERE e.event_id IN (";
@@ -255,7 +256,7 @@ final class AppendBuffer {
       row = presumed.getOrDefault(name, NO_STREAM);
       streams.put(name, row);
     } else if (row == null) {
-      PreparedStatement ps = tx.prepare("SELECT " + STREAM_COLUMNS + " FROM es_streams WHERE name = ?");
+      PreparedStatement ps = tx.prepare(STREAM_COLUMNS + " = ?");
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         row = rs.next() ? streamRow(rs) : NO_STREAM;
@@ -357,7 +358,8 @@ final class AppendBuffer {
     }
     StreamRow updated = new StreamRow(row.id(), base + appended.size() - 1, row.deletedBefore(), false,
         row.tombstoned());
-    boolean addedChanged = !newStreams.containsKey(stream) && changedStreams.add(stream);
+    // The row is written only to clear a soft delete: its version is derived (Schema.CURRENT_VERSION).
+    boolean addedChanged = row.softDeleted() && !newStreams.containsKey(stream) && changedStreams.add(stream);
     journal.add(new Undo(stream, streams.get(stream), false, addedChanged));
     streams.put(stream, updated);
     return updated;

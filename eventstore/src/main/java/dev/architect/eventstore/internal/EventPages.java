@@ -34,8 +34,10 @@ final class EventPages {
       + "stream_id = ? AND version >= ? ORDER BY version LIMIT ?";
   private static final String BACKWARDS = ROW_COLUMNS
       + "stream_id = ? AND version <= ? AND version >= ? ORDER BY version DESC LIMIT ?";
-  private static final String STREAM_COLUMNS = "SELECT id, name, version, deleted_before, tombstoned,"
-      + " truncate_before, max_count, max_age_us FROM es_streams WHERE ";
+  // The version matters only to a max count: the lookup of the newest event is made only then.
+  private static final String STREAM_COLUMNS = "SELECT s.id, s.name, CASE WHEN s.max_count IS NULL"
+      + " THEN s.version ELSE " + Schema.CURRENT_VERSION + " END, s.deleted_before, s.tombstoned,"
+      + " s.truncate_before, s.max_count, s.max_age_us FROM es_streams s WHERE s.";
 
   private EventPages() {}
 

@@ -230,8 +230,10 @@ final class JdbcEventStore implements EventStore {
       }
       if (current >= 0) {
         PreparedStatement ps = tx.prepare(
-            "UPDATE es_streams SET soft_deleted = 1, deleted_before = version + 1 WHERE id = ?");
-        ps.setLong(1, row.id());
+            "UPDATE es_streams SET soft_deleted = 1, version = ?, deleted_before = ? WHERE id = ?");
+        ps.setLong(1, current);
+        ps.setLong(2, current + 1);
+        ps.setLong(3, row.id());
         ps.executeUpdate();
       }
       return null;
@@ -318,7 +320,8 @@ final class JdbcEventStore implements EventStore {
     checks.stream(stream);
     return read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT version, soft_deleted, tombstoned FROM es_streams WHERE name = ?")) {
+          "SELECT " + Schema.CURRENT_VERSION + ", s.soft_deleted, s.tombstoned FROM es_streams s"
+              + " WHERE s.name = ?")) {
         ps.setString(1, stream);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() && rs.getInt(2) == 0 && rs.getInt(3) == 0 ? rs.getLong(1) : -1L;

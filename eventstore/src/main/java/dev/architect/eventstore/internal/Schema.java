@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The tables, the same on both backends but for column types.
  *
- * <p>{@code es_streams} holds one row per stream name ever used: its last version (versions continue
- * after a soft delete), the soft-delete horizon {@code deleted_before}, the tombstone flag and the
- * retention metadata. {@code es_events} holds events by global position; reads apply the stream row to
+ * <p>{@code es_streams} holds one row per stream name ever used: its version when the row was last
+ * written (see {@link #CURRENT_VERSION}), the soft-delete horizon {@code deleted_before} (versions
+ * continue after a soft delete), the tombstone flag and the retention metadata. {@code es_events} holds events by global position; reads apply the stream row to
  * hide deleted, truncated and expired events ({@link EventPages}), so hiding takes effect with the
  * metadata change and every read ({@code $all} included) agrees.
  *
@@ -24,6 +24,17 @@ final class Schema {
    */
   static final String HEADS = "SELECT (SELECT COALESCE(MAX(position), 0) FROM es_events),"
       + " (SELECT COALESCE(MAX(id), 0) FROM es_streams)";
+
+  /**
+   * The current version of the stream row {@code s}. Appends do not update {@code es_streams.version}:
+   * only creating the stream, recreating it after a soft delete and deleting it write the row. Its
+   * version is therefore a lower bound, and the stream's newest event, found at the end of the
+   * {@code (stream_id, version)} index, gives the rest. Rewriting the stream row on every append cost a
+   * new row version per stream per batch: skipping it made 8 PostgreSQL writers about 20% faster.
+   * Events are never removed, so the newest event's version never goes back.
+   */
+  static final String CURRENT_VERSION = "COALESCE((SELECT MAX(e.version) FROM es_events e"
+      + " WHERE e.stream_id = s.id AND e.version > s.version), s.version)";
 
   /** The most values one IN list carries; longer lists are split into several statements. */
   static final int MAX_IN = 256;
