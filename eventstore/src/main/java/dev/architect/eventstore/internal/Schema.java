@@ -7,9 +7,10 @@ import java.util.List;
  *
  * <p>{@code es_streams} holds one row per stream name ever used: its version when the row was last
  * written (see {@link #CURRENT_VERSION}), the soft-delete horizon {@code deleted_before} (versions
- * continue after a soft delete), the tombstone flag and the retention metadata. {@code es_events} holds events by global position; reads apply the stream row to
- * hide deleted, truncated and expired events ({@link EventPages}), so hiding takes effect with the
- * metadata change and every read ({@code $all} included) agrees.
+ * continue after a soft delete), the tombstone flag and the retention metadata. {@code es_events}
+ * holds events by global position; reads apply the stream row to hide deleted, truncated and expired
+ * events ({@link EventPages}), so hiding takes effect with the metadata change and every read
+ * ({@code $all} included) agrees.
  *
  * <p>{@code es_events.stream_id} has no foreign key: only the writer inserts events, for a stream row it
  * read or created in the same transaction under the lock that orders writes, and no stream row is ever
