@@ -58,8 +58,9 @@ public final class DbFileSystems {
 
   /**
    * Env key: {@code "normal"} (default) makes each commit atomic and crash-safe against a process
-   * crash, and durable once the WAL is synced at checkpoint; {@code "full"} syncs the disk at every
-   * commit (survives a power loss); {@code "off"} never syncs (fast, for scratch data).
+   * crash, and durable once the WAL is synced, at a checkpoint or at {@code FileChannel.force};
+   * {@code "full"} syncs the disk at every commit (survives a power loss); {@code "off"} never syncs,
+   * not even at {@code force} (fast, for scratch data).
    */
   public static final String DURABILITY = "durability";
 

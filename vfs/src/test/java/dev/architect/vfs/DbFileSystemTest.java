@@ -29,6 +29,7 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
@@ -210,6 +211,64 @@ class DbFileSystemTest {
     assertThat(changes).isEqualTo(1);
     assertThatThrownBy(() -> DbFileSystems.batch(FileSystems.getDefault(), () -> {}))
         .isInstanceOf(ProviderMismatchException.class).hasMessage("fs must be a db: file system, was file:");
+  }
+
+  /**
+   * At durability normal a commit is not synced to disk, so {@code force} commits the {@code syncs}
+   * counter with synchronous=FULL, which makes SQLite sync the WAL (strace shows one fsync of the WAL
+   * per force, none for a close). The counter is what a test can see of that.
+   */
+  @Test
+  void forceSyncsAtNormalDurabilityAndAfterABatchCommits() throws Exception {
+    Path file = tmp.resolve("force.db");
+    try (FileSystem fs = create("force.db")) {
+      Files.writeString(fs.getPath("/closed"), "no force");
+      assertThat(syncs(file)).isZero();
+      try (FileChannel ch = FileChannel.open(fs.getPath("/forced"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap("one".getBytes(UTF_8)));
+        ch.force(true);
+        assertThat(syncs(file)).isEqualTo(1);
+        ch.force(false);
+        assertThat(syncs(file)).isEqualTo(2);
+      }
+      try (FileChannel ch = FileChannel.open(fs.getPath("/closed"), StandardOpenOption.READ)) {
+        ch.force(true);
+      }
+      assertThat(syncs(file)).isEqualTo(3);
+      // SQLite cannot change how a transaction commits once it has begun: the sync follows the batch.
+      long[] duringBatch = {-1};
+      DbFileSystems.batch(fs, () -> {
+        try (FileChannel ch = FileChannel.open(fs.getPath("/batched"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          ch.write(ByteBuffer.wrap("two".getBytes(UTF_8)));
+          ch.force(true);
+        }
+        try {
+          duringBatch[0] = syncs(file);
+        } catch (SQLException e) {
+          throw new IOException(e);
+        }
+      });
+      assertThat(duringBatch[0]).isEqualTo(3);
+      assertThat(syncs(file)).isEqualTo(4);
+      assertThat(Files.readString(fs.getPath("/batched"))).isEqualTo("two");
+    }
+    for (String durability : List.of("full", "off")) {
+      Path other = tmp.resolve(durability + ".db");
+      try (FileSystem fs = FileSystemsUnderTest.openDb(other, Map.of("create", "true", "durability", durability));
+          FileChannel ch = FileChannel.open(fs.getPath("/f"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap("x".getBytes(UTF_8)));
+        ch.force(true);
+        assertThat(syncs(other)).as(durability).isZero();
+      }
+    }
+  }
+
+  private static long syncs(Path file) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT value FROM vfs_meta WHERE key = 'syncs'")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   private static long totalChanges(Statement st) throws Exception {

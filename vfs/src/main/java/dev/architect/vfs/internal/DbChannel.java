@@ -397,6 +397,7 @@ final class DbChannel extends FileChannel {
     if (writable) {
       commit();
     }
+    store.sync();
   }
 
   @Override

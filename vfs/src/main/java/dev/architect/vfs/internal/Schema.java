@@ -15,7 +15,7 @@ import java.sql.SQLException;
  *       index); a missing chunk reads as zeros, the last one may be short.
  *   <li>{@code xattr}: user-defined attributes keyed by (inode, name).
  *   <li>{@code flock}: byte-range file locks, with the process holding each.
- *   <li>{@code vfs_meta}: format version and chunk size.
+ *   <li>{@code vfs_meta}: format version, chunk size, and how many syncs {@code force} asked for.
  * </ul>
  */
 final class Schema {
