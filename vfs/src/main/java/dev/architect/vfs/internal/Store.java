@@ -45,7 +45,10 @@ final class Store implements AutoCloseable {
   private final Semaphore writer = new Semaphore(1, true);
   private volatile Thread writeOwner;
   private volatile Conn writeConn;
-  /** Set by {@link #sync} inside a write transaction: sync once it has committed. */
+  /**
+   * Set by {@link #sync} inside a write transaction (a batch): sync once it has committed. Only the
+   * thread holding {@link #writer} touches it.
+   */
   private boolean syncRequested;
   private volatile boolean closed;
 
@@ -183,13 +186,44 @@ final class Store implements AutoCloseable {
     if (writeOwner == Thread.currentThread()) {
       return inline(writeConn, work);
     }
+    return transact(work, false);
+  }
+
+  /**
+   * Makes every commit so far durable, as {@code FileChannel.force} promises. At durability normal a
+   * commit reaches the WAL file but not the disk, so this commits a counter ({@code vfs_meta.syncs};
+   * SQLite writes nothing for a row set to its own value) with synchronous=FULL: SQLite syncs the WAL,
+   * and with it every commit before. SQLite refuses to change that setting inside a transaction, so
+   * when this thread holds one (a batch), the sync follows its commit. Nothing to do at durability
+   * full (every commit syncs) or off (none does).
+   */
+  void sync() throws IOException {
+    ensureOpen();
+    if (!config.durability().equals("normal") || config.readOnly()) {
+      return;
+    }
+    if (writingHere()) {
+      syncRequested = true;
+      return;
+    }
+    transact(c -> {
+      String count = "INSERT INTO vfs_meta(key, value) VALUES ('syncs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1";
+      return c.ps(count).executeUpdate();
+    }, true);
+  }
+
+  /** A write transaction on a connection of its own; {@code synced} commits with synchronous=FULL. */
+  private <T> T transact(Work<T> work, boolean synced) throws IOException {
     long deadline = System.nanoTime() + busyNanos;
     acquireWriter(deadline);
     Conn c = null;
     T result;
-    boolean syncAfter;
+    boolean syncNext;
     try {
       c = borrow();
+      if (synced) {
+        c.exec("PRAGMA synchronous=FULL");
+      }
       begin(c, deadline);
       writeConn = c;
       writeOwner = Thread.currentThread();
@@ -202,8 +236,11 @@ final class Store implements AutoCloseable {
       } finally {
         writeOwner = null;
         writeConn = null;
-        syncAfter = syncRequested;
+        syncNext = syncRequested;
         syncRequested = false;
+        if (synced) {
+          c.exec("PRAGMA synchronous=NORMAL");
+        }
       }
     } catch (SQLException e) {
       throw failure(e);
@@ -213,56 +250,10 @@ final class Store implements AutoCloseable {
       }
       writer.release();
     }
-    if (syncAfter) {
+    if (syncNext) {
       sync();
     }
     return result;
-  }
-
-  /**
-   * Makes every commit so far durable, as {@code FileChannel.force} promises. At durability normal a
-   * commit reaches the WAL file but not the disk, so this commits a counter ({@code vfs_meta.syncs};
-   * SQLite writes nothing for a row set to its own value) with synchronous=FULL: SQLite syncs the WAL,
-   * and with it every commit before. SQLite refuses to
-   * change that setting inside a transaction, so when this thread holds one (a batch), the sync
-   * follows its commit. Nothing to do at durability full (every commit syncs) or off (none does).
-   */
-  void sync() throws IOException {
-    ensureOpen();
-    if (!config.durability().equals("normal") || config.readOnly()) {
-      return;
-    }
-    if (writingHere()) {
-      syncRequested = true;
-      return;
-    }
-    long deadline = System.nanoTime() + busyNanos;
-    acquireWriter(deadline);
-    Conn c = null;
-    try {
-      c = borrow();
-      c.exec("PRAGMA synchronous=FULL");
-      try {
-        begin(c, deadline);
-        try {
-          c.ps("INSERT INTO vfs_meta(key, value) VALUES ('syncs', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1")
-              .executeUpdate();
-          commit(c, deadline);
-        } catch (Throwable e) {
-          rollback(c);
-          throw e;
-        }
-      } finally {
-        c.exec("PRAGMA synchronous=NORMAL");
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    } finally {
-      if (c != null) {
-        release(c);
-      }
-      writer.release();
-    }
   }
 
   /**
@@ -292,7 +283,7 @@ final class Store implements AutoCloseable {
 
   /** Commits (or rolls back) a transaction from {@link #tryBeginHeld}, from any thread. */
   void endHeld(Conn c, boolean commit) throws IOException {
-    boolean syncAfter;
+    boolean syncNext;
     try {
       if (commit) {
         commit(c, System.nanoTime() + busyNanos);
@@ -305,12 +296,12 @@ final class Store implements AutoCloseable {
     } finally {
       writeOwner = null;
       writeConn = null;
-      syncAfter = syncRequested && commit;
+      syncNext = syncRequested && commit;
       syncRequested = false;
       release(c);
       writer.release();
     }
-    if (syncAfter) {
+    if (syncNext) {
       sync();
     }
   }
