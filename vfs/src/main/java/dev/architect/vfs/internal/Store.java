@@ -238,15 +238,12 @@ final class Store implements AutoCloseable {
         writeConn = null;
         syncNext = syncRequested;
         syncRequested = false;
-        if (synced) {
-          c.exec("PRAGMA synchronous=NORMAL");
-        }
       }
     } catch (SQLException e) {
       throw failure(e);
     } finally {
       if (c != null) {
-        release(c);
+        release(synced ? normalAgain(c) : c);
       }
       writer.release();
     }
@@ -473,7 +470,21 @@ final class Store implements AutoCloseable {
     }
   }
 
+  /** {@code c} set back to synchronous=NORMAL, or null (closed) when that fails: never pooled syncing. */
+  private static Conn normalAgain(Conn c) {
+    try {
+      c.exec("PRAGMA synchronous=NORMAL");
+      return c;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      return null;
+    }
+  }
+
   private void release(Conn c) {
+    if (c == null) {
+      return;
+    }
     if (closed || idle.size() >= MAX_IDLE) {
       closeQuietly(c);
     } else {
