@@ -242,8 +242,10 @@ final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw failure(e);
     } finally {
-      if (c != null) {
-        release(synced ? normalAgain(c) : c);
+      if (c != null && synced) {
+        releaseUnsynced(c);
+      } else if (c != null) {
+        release(c);
       }
       writer.release();
     }
@@ -470,21 +472,18 @@ final class Store implements AutoCloseable {
     }
   }
 
-  /** {@code c} set back to synchronous=NORMAL, or null (closed) when that fails: never pooled syncing. */
-  private static Conn normalAgain(Conn c) {
+  /** Releases {@code c} set back to synchronous=NORMAL, or closes it: never pooled syncing every commit. */
+  private void releaseUnsynced(Conn c) {
     try {
       c.exec("PRAGMA synchronous=NORMAL");
-      return c;
     } catch (SQLException e) {
       closeQuietly(c);
-      return null;
+      return;
     }
+    release(c);
   }
 
   private void release(Conn c) {
-    if (c == null) {
-      return;
-    }
     if (closed || idle.size() >= MAX_IDLE) {
       closeQuietly(c);
     } else {
